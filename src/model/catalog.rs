@@ -1,0 +1,224 @@
+use serde::{Deserialize, Serialize};
+
+use super::{Answer, Permission, PermissionKind};
+
+/// The catalog format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Catalog {
+    pub format: u32,
+    #[serde(default)]
+    pub apps: Vec<App>,
+    #[serde(default)]
+    pub registrations: Vec<Registration>,
+}
+
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog {
+            format: FORMAT_VERSION,
+            apps: Vec::new(),
+            registrations: Vec::new(),
+        }
+    }
+}
+
+impl Catalog {
+    pub fn app(&self, id: &str) -> Option<&App> {
+        self.apps.iter().find(|a| a.id == id)
+    }
+
+    pub fn registration(&self, id: &str) -> Option<&Registration> {
+        self.registrations.iter().find(|r| r.id == id)
+    }
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Certification {
+    Certified,
+    Attested,
+    #[default]
+    None,
+}
+
+impl Certification {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Certification::Certified => "certified",
+            Certification::Attested => "attested",
+            Certification::None => "none",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct App {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub publisher: String,
+    #[serde(default)]
+    pub certification: Certification,
+    /// BCP 47 tag of the page text, e.g. `zh-CN`; empty when unknown.
+    #[serde(default)]
+    pub language: String,
+    /// Paths of the pages this app was read from, relative to the imported folder.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub updated: Updated,
+    #[serde(default)]
+    pub clients: Vec<String>,
+    #[serde(default)]
+    pub links: Links,
+    #[serde(default)]
+    pub zones: Vec<Zone>,
+    #[serde(default)]
+    pub permissions: Vec<Permission>,
+}
+
+impl App {
+    pub fn application_permission_count(&self) -> usize {
+        self.permissions
+            .iter()
+            .filter(|p| matches!(p.kind, PermissionKind::Application | PermissionKind::Both))
+            .count()
+    }
+
+    /// Distinct registration GUIDs in first-seen order.
+    pub fn registration_ids(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for p in &self.permissions {
+            if let Some(r) = p.registration.as_deref()
+                && !out.contains(&r)
+            {
+                out.push(r);
+            }
+        }
+        out
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.zones.iter().flat_map(|z| z.rows())
+    }
+
+    pub fn unanswered_count(&self) -> usize {
+        self.rows()
+            .filter(|r| r.value == Answer::Unanswered)
+            .count()
+    }
+}
+
+/// The developer's "last updated" line: ISO date when it could be read, and the text as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Updated {
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub raw: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Links {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teams: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appsource: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terms: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Zone {
+    pub pivot: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+}
+
+impl Zone {
+    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Row(r) => Some(r),
+            _ => None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    Row(Row),
+    Table(Table),
+    Note(Note),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Row {
+    pub question: String,
+    #[serde(default)]
+    pub answer: String,
+    #[serde(default)]
+    pub value: Answer,
+    /// Nesting depth: 0 for top-level rows, 1 for e.g. certification controls under their section.
+    #[serde(default)]
+    pub level: u8,
+}
+
+impl Row {
+    pub fn new(question: impl Into<String>, answer: impl Into<String>, level: u8) -> Row {
+        let answer = answer.into();
+        Row {
+            question: question.into(),
+            value: normalize_answer_for(&answer),
+            answer,
+            level,
+        }
+    }
+}
+
+fn normalize_answer_for(answer: &str) -> Answer {
+    super::normalize_answer(answer)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Table {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub headers: Vec<String>,
+    #[serde(default)]
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Note {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Registration {
+    pub id: String,
+    #[serde(default)]
+    pub apps: Vec<String>,
+    /// Names of the associated apps as listed on the registration page (some are not in the catalog).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub app_names: Vec<String>,
+    /// Publisher attestation status as written on the registration page, e.g. "已完成".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}

@@ -1,0 +1,15 @@
+//! The catalog model: plain data with serde, no terminal types.
+//!
+//! The JSON field names are a public format (see README "Catalog format"); renaming one is a
+//! breaking change and needs a new `format` number.
+
+mod answer;
+mod catalog;
+mod permission;
+
+pub use answer::{Answer, normalize_answer};
+pub use catalog::{
+    App, Block, Catalog, Certification, FORMAT_VERSION, Links, Note, Registration, Row, Table,
+    Updated, Zone,
+};
+pub use permission::{Permission, PermissionKind, canonical_permission_name, parse_kind};

@@ -1,0 +1,62 @@
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Terminal columns the text takes (East Asian wide characters count two).
+pub fn display_width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cut text to at most `max` columns, ending in `…` when anything was cut. A wide character that
+/// would straddle the limit is dropped whole rather than split.
+pub fn truncate_to_width(s: &str, max: usize) -> String {
+    if display_width(s) <= max {
+        return s.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let budget = max - 1;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Truncate to `width` columns, then pad with spaces so the result is exactly `width` wide.
+pub fn pad_to_width(s: &str, width: usize) -> String {
+    let mut out = truncate_to_width(s, width);
+    let w = display_width(&out);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_count_double() {
+        assert_eq!(display_width("联系人中心"), 10);
+        assert_eq!(display_width("abc"), 3);
+    }
+
+    #[test]
+    fn truncation_never_splits_a_wide_character() {
+        assert_eq!(truncate_to_width("联系人中心", 6), "联系…");
+        assert_eq!(display_width(&truncate_to_width("联系人中心", 6)), 5);
+        assert_eq!(truncate_to_width("联系人中心", 10), "联系人中心");
+    }
+
+    #[test]
+    fn padding_reaches_exact_width() {
+        assert_eq!(display_width(&pad_to_width("联系人中心", 7)), 7);
+        assert_eq!(pad_to_width("ab", 4), "ab  ");
+    }
+}
