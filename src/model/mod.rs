@@ -5,11 +5,15 @@
 
 mod answer;
 mod catalog;
+mod date;
 mod permission;
+mod pivot;
 
 pub use answer::{Answer, normalize_answer};
 pub use catalog::{
     App, Block, Catalog, Certification, FORMAT_VERSION, Links, Note, Registration, Row, Table,
     Updated, Zone,
 };
+pub use date::{parse_date, parse_updated};
 pub use permission::{Permission, PermissionKind, canonical_permission_name, parse_kind};
+pub use pivot::pivot_title_en;
