@@ -3,8 +3,11 @@
 //! Layers, bottom up: `model` (the catalog), `import` and `load` (reading it), `query`
 //! (search and lookups), then the front ends: `cli` for scripts and `tui` for people.
 
+pub mod cli;
 pub mod import;
+pub mod load;
 pub mod model;
+pub mod paths;
 pub mod query;
 pub mod text;
 pub mod tui;

@@ -1,0 +1,89 @@
+use std::fmt::Write;
+
+use super::Failure;
+use super::args::ShowArgs;
+use crate::model::{App, Block, Catalog, pivot_title_en};
+use crate::query::find_app;
+use crate::text::sanitize;
+
+pub fn run(catalog: &Catalog, args: &ShowArgs) -> Result<String, Failure> {
+    let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
+    if args.json {
+        return serde_json::to_string_pretty(app)
+            .map(|s| s + "\n")
+            .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")));
+    }
+    Ok(render(app, catalog))
+}
+
+fn render(app: &App, catalog: &Catalog) -> String {
+    let s = |t: &str| sanitize(t).into_owned();
+    let mut out = String::new();
+    let _ = writeln!(out, "{}  ({})", s(&app.name), s(&app.id));
+    let field = |out: &mut String, label: &str, value: &str| {
+        if !value.is_empty() {
+            let _ = writeln!(out, "{label:<15}{}", s(value));
+        }
+    };
+    field(&mut out, "Publisher:", &app.publisher);
+    field(&mut out, "Certification:", app.certification.as_str());
+    let updated = app.updated.date.as_deref().unwrap_or(&app.updated.raw);
+    field(&mut out, "Updated:", updated);
+    field(&mut out, "Language:", &app.language);
+    field(&mut out, "Clients:", &app.clients.join(", "));
+    let links = &app.links;
+    for (label, link) in [
+        ("Teams:", &links.teams),
+        ("AppSource:", &links.appsource),
+        ("Website:", &links.website),
+        ("Terms:", &links.terms),
+        ("Privacy:", &links.privacy),
+    ] {
+        field(&mut out, label, link.as_deref().unwrap_or(""));
+    }
+    field(&mut out, "Sources:", &app.sources.join(", "));
+    for zone in &app.zones {
+        let title = if zone.title.is_empty() {
+            pivot_title_en(&zone.pivot)
+        } else {
+            &zone.title
+        };
+        let _ = writeln!(out, "\n== {} [{}] ==", s(title), zone.pivot);
+        for block in &zone.blocks {
+            render_block(&mut out, block);
+        }
+    }
+    let _ = writeln!(out, "\n== Permissions ({}) ==", app.permissions.len());
+    out.push_str(&super::permissions::render_app(app, Some(catalog)));
+    out
+}
+
+fn render_block(out: &mut String, block: &Block) {
+    let s = |t: &str| sanitize(t).into_owned();
+    match block {
+        Block::Row(row) => {
+            let indent = "  ".repeat(usize::from(row.level) + 1);
+            let answer = if row.answer.trim().is_empty() {
+                "—"
+            } else {
+                &row.answer
+            };
+            let _ = writeln!(out, "{indent}{} → {}", s(&row.question), s(answer));
+        }
+        Block::Table(table) => {
+            if !table.title.is_empty() {
+                let _ = writeln!(out, "  [{}]", s(&table.title));
+            }
+            let _ = writeln!(out, "    {}", s(&table.headers.join(" | ")));
+            for row in &table.rows {
+                let _ = writeln!(out, "    {}", s(&row.join(" | ")));
+            }
+        }
+        Block::Note(note) => {
+            if !note.title.is_empty() {
+                let _ = writeln!(out, "  [{}]", s(&note.title));
+            }
+            let _ = writeln!(out, "    {}", s(&note.text));
+        }
+    }
+}

@@ -1,0 +1,282 @@
+use std::collections::HashMap;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::LoadError;
+use crate::model::{Catalog, FORMAT_VERSION};
+
+/// A catalog file larger than this is refused before reading: it is far beyond any real catalog
+/// (100k imported apps are about 1.1 GB) and reading it would only exhaust memory.
+pub const MAX_CATALOG_BYTES: u64 = 2 << 30;
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Read and parse one catalog JSON file, refusing directories' contents, devices, FIFOs and
+/// oversized files with a message that names the path.
+pub fn read_catalog_file(path: &Path) -> Result<Catalog, LoadError> {
+    let meta = fs::metadata(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile {
+            path: path.to_path_buf(),
+            what: file_kind(&meta),
+        });
+    }
+    if meta.len() > MAX_CATALOG_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            max: MAX_CATALOG_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_CATALOG_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    parse_catalog_bytes(&bytes, path)
+}
+
+fn file_kind(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    if t.is_dir() {
+        "a directory"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() {
+        "a character device"
+    } else if t.is_block_device() {
+        "a block device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Parse catalog JSON. `path` is only used in messages.
+pub fn parse_catalog_bytes(bytes: &[u8], path: &Path) -> Result<Catalog, LoadError> {
+    // Editors on Windows write a BOM; it carries no meaning, so accept it.
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "the file is empty; expected a catalog JSON object such as \
+                      {\"format\": 1, \"apps\": [{\"id\": \"…\", \"name\": \"…\"}]}"
+                .into(),
+        });
+    }
+    let catalog = match parse_fast(bytes) {
+        Ok(c) => c,
+        Err(fast_err) => return Err(explain_failure(bytes, path, fast_err)),
+    };
+    if catalog.format != FORMAT_VERSION {
+        return Err(LoadError::Version {
+            path: path.to_path_buf(),
+            found: catalog.format.to_string(),
+            supported: FORMAT_VERSION,
+        });
+    }
+    check_unique_ids(&catalog, path)?;
+    Ok(catalog)
+}
+
+fn parse_fast(bytes: &[u8]) -> serde_json::Result<Catalog> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let c = Catalog::deserialize(&mut de)?;
+    de.end()?;
+    Ok(c)
+}
+
+/// The slow path, taken only on failure: parse again tracking the field path, so the message can
+/// say `apps[3].name` and not just a position.
+fn explain_failure(bytes: &[u8], path: &Path, fast_err: serde_json::Error) -> LoadError {
+    if let Some(found) = unsupported_version(bytes) {
+        return LoadError::Version {
+            path: path.to_path_buf(),
+            found,
+            supported: FORMAT_VERSION,
+        };
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let (field, err) = match serde_path_to_error::deserialize::<_, Catalog>(&mut de) {
+        Err(e) => (e.path().to_string(), e.into_inner()),
+        // Both parsers accept the same input, so a failure here is the end-of-input check (trailing
+        // characters), or else the fast parser's own error, which is still a true report.
+        Ok(_) => (String::new(), de.end().err().unwrap_or(fast_err)),
+    };
+    parse_error(path, &field, &err)
+}
+
+fn parse_error(path: &Path, field: &str, err: &serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
+    let full = err.to_string();
+    let detail = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(head, _)| head);
+    let message = match err.classify() {
+        Category::Eof => format!(
+            "the file ends too early ({detail}); expected the rest of the catalog JSON — is the file truncated?"
+        ),
+        Category::Syntax if detail.contains("hex escape") || detail.contains("surrogate") => {
+            format!(
+                "{detail}; expected valid JSON (a \\u escape must form a whole character: lone surrogates such as \\ud800 are not allowed)"
+            )
+        }
+        Category::Syntax => format!("{detail}; expected valid JSON"),
+        Category::Data if field.is_empty() || field == "." => detail.to_string(),
+        Category::Data => format!("in `{field}`: {detail}"),
+        Category::Io => detail.to_string(),
+    };
+    LoadError::Parse {
+        path: path.to_path_buf(),
+        line: err.line(),
+        column: err.column(),
+        message,
+    }
+}
+
+/// A catalog whose `format` is some other version may differ in any other field too, so its
+/// version is the one thing worth reporting about it.
+fn unsupported_version(bytes: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Probe {
+        format: serde_json::Value,
+    }
+    let probe: Probe = serde_json::from_slice(bytes).ok()?;
+    (probe.format != FORMAT_VERSION).then(|| probe.format.to_string())
+}
+
+fn check_unique_ids(catalog: &Catalog, path: &Path) -> Result<(), LoadError> {
+    let mut seen: HashMap<&str, usize> = HashMap::with_capacity(catalog.apps.len());
+    for (i, app) in catalog.apps.iter().enumerate() {
+        if let Some(first) = seen.insert(app.id.as_str(), i) {
+            return Err(LoadError::DuplicateId {
+                path: path.to_path_buf(),
+                id: app.id.clone(),
+                first: first + 1,
+                second: i + 1,
+            });
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Result<Catalog, LoadError> {
+        parse_catalog_bytes(s.as_bytes(), Path::new("cat.json"))
+    }
+
+    fn message(s: &str) -> String {
+        parse(s).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn minimal_hand_written_catalog_loads_with_defaults() {
+        let c = parse(r#"{"format": 1, "apps": [{"id": "x", "name": "X"}]}"#).unwrap();
+        assert_eq!(c.apps[0].name, "X");
+        assert!(c.apps[0].zones.is_empty());
+        assert!(c.registrations.is_empty());
+    }
+
+    #[test]
+    fn bom_is_accepted() {
+        assert!(parse("\u{feff}{\"format\": 1}").is_ok());
+    }
+
+    #[test]
+    fn empty_file_says_what_is_expected() {
+        assert!(
+            message("  \n").contains("cat.json:1:1: the file is empty; expected a catalog JSON")
+        );
+    }
+
+    #[test]
+    fn truncated_file_names_position_and_truncation() {
+        let m = message("{\"format\": 1, \"apps\": [{\"id\": \"x\"");
+        assert!(m.starts_with("cat.json:1:"), "{m}");
+        assert!(m.contains("truncated"), "{m}");
+    }
+
+    #[test]
+    fn wrong_type_names_the_field_line_and_column() {
+        let m = message("{\"format\": 1,\n \"apps\": [{\"id\": \"x\", \"name\": null}]}");
+        assert!(m.starts_with("cat.json:2:"), "{m}");
+        assert!(m.contains("apps[0].name"), "{m}");
+        assert!(m.contains("expected a string"), "{m}");
+    }
+
+    #[test]
+    fn trailing_garbage_is_rejected() {
+        let m = message("{\"format\": 1} extra");
+        assert!(m.contains("trailing characters"), "{m}");
+        assert!(m.starts_with("cat.json:1:15"), "{m}");
+    }
+
+    #[test]
+    fn unknown_format_version_is_named() {
+        let m = message(r#"{"format": 2, "apps": "whatever"}"#);
+        assert!(m.contains("catalog format 2 is not supported"), "{m}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_rejected() {
+        let m = message(r#"{"format":1,"apps":[{"id":"a","name":"A"},{"id":"a","name":"B"}]}"#);
+        assert!(m.contains("\"a\" appears twice (apps #1 and #2)"), "{m}");
+    }
+
+    #[test]
+    fn not_json_says_expected_json() {
+        let m = message("<html>");
+        assert!(m.contains("expected valid JSON"), "{m}");
+    }
+
+    #[test]
+    fn lone_surrogate_is_an_error_not_a_panic() {
+        let m = message(r#"{"format":1,"apps":[{"id":"a","name":"\ud800"}]}"#);
+        assert!(m.starts_with("cat.json:1:"), "{m}");
+        assert!(m.contains("lone surrogates"), "{m}");
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_with_position() {
+        let mut bytes = br#"{"format":1,"apps":[{"id":"a","name":""#.to_vec();
+        bytes.extend_from_slice(&[0xff, 0xfe]);
+        bytes.extend_from_slice(br#""}]}"#);
+        let m = parse_catalog_bytes(&bytes, Path::new("cat.json"))
+            .unwrap_err()
+            .to_string();
+        assert!(m.starts_with("cat.json:1:"), "{m}");
+    }
+
+    #[test]
+    fn deep_nesting_never_overflows_the_stack() {
+        let deep = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
+        // Unknown fields are skipped without recursion, so deep nesting there is harmless.
+        assert!(parse(&format!("{{\"format\":1,\"extra\":{deep}}}")).is_ok());
+        let deep_obj = format!("{}{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
+        let m = message(&format!(
+            "{{\"format\":1,\"apps\":[{{\"id\":\"x\",\"name\":{deep_obj}}}]}}"
+        ));
+        assert!(m.contains("apps[0].name"), "{m}");
+    }
+
+    #[test]
+    fn huge_number_for_format_is_reported() {
+        let m = message(r#"{"format": 1e400}"#);
+        assert!(m.starts_with("cat.json:1:"), "{m}");
+    }
+}

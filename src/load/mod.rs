@@ -1,0 +1,12 @@
+//! Loading catalogs: the embedded default, catalog JSON files, folders of pages, and the
+//! merge of several sources into one.
+
+mod error;
+mod json;
+mod merge;
+mod sources;
+
+pub use error::LoadError;
+pub use json::{MAX_CATALOG_BYTES, parse_catalog_bytes, read_catalog_file};
+pub use merge::{Merged, merge_catalogs};
+pub use sources::{LoadedCatalog, SourceKind, embedded_catalog, load_sources};

@@ -1,0 +1,109 @@
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use super::{LoadError, merge_catalogs, parse_catalog_bytes, read_catalog_file};
+use crate::model::Catalog;
+
+const EMBEDDED: &[u8] = include_bytes!("../../data/catalog.json");
+
+/// The catalog compiled into the binary: the two seed apps.
+pub fn embedded_catalog() -> Result<Catalog, LoadError> {
+    parse_catalog_bytes(EMBEDDED, Path::new("<embedded data/catalog.json>"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Embedded,
+    CatalogFile,
+    Pages,
+}
+
+/// The catalog to show, with where it came from.
+#[derive(Debug, Default)]
+pub struct LoadedCatalog {
+    pub catalog: Catalog,
+    /// Human labels of the sources, in load order.
+    pub sources: Vec<String>,
+    /// Things the user should know (replaced app ids, pages skipped while importing).
+    pub warnings: Vec<String>,
+}
+
+impl LoadedCatalog {
+    pub fn source_label(&self) -> String {
+        self.sources.join(" + ")
+    }
+}
+
+/// Load `paths` in order (catalog JSON files, or folders/files of pages imported on the fly).
+/// With no paths: the embedded catalog, plus `user_catalog` if that file exists.
+pub fn load_sources(
+    paths: &[PathBuf],
+    user_catalog: Option<&Path>,
+) -> Result<LoadedCatalog, LoadError> {
+    let mut parts = Vec::new();
+    let mut loaded = LoadedCatalog::default();
+    if paths.is_empty() {
+        parts.push(("embedded".to_string(), embedded_catalog()?));
+        if let Some(user) = user_catalog.filter(|p| p.is_file()) {
+            parts.push((user.display().to_string(), read_catalog_file(user)?));
+        }
+    }
+    for path in paths {
+        let label = path.display().to_string();
+        let catalog = match classify(path)? {
+            SourceKind::Pages => {
+                let (catalog, warnings) = import_pages(path)?;
+                loaded.warnings.extend(warnings);
+                catalog
+            }
+            _ => read_catalog_file(path)?,
+        };
+        parts.push((label, catalog));
+    }
+    loaded.sources = parts.iter().map(|(label, _)| label.clone()).collect();
+    let merged = merge_catalogs(parts);
+    loaded.warnings.extend(merged.replaced);
+    loaded.catalog = merged.catalog;
+    Ok(loaded)
+}
+
+/// A folder is pages; a file is catalog JSON when it says `.json` or starts with `{`, else a page.
+fn classify(path: &Path) -> Result<SourceKind, LoadError> {
+    let meta = fs::metadata(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.is_dir() {
+        return Ok(SourceKind::Pages);
+    }
+    if !meta.is_file()
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    {
+        // Non-files go to the JSON reader, which names what they are.
+        return Ok(SourceKind::CatalogFile);
+    }
+    let mut head = [0u8; 64];
+    let n = fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(|source| LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    let head = head[..n]
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&head[..n]);
+    match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => Ok(SourceKind::CatalogFile),
+        _ => Ok(SourceKind::Pages),
+    }
+}
+
+fn import_pages(path: &Path) -> Result<(Catalog, Vec<String>), LoadError> {
+    Err(LoadError::Import {
+        path: path.to_path_buf(),
+        message: "importing pages is not available yet".into(),
+    })
+}
