@@ -9,5 +9,6 @@ pub mod load;
 pub mod model;
 pub mod paths;
 pub mod query;
+pub mod risk;
 pub mod text;
 pub mod tui;
