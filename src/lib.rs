@@ -9,6 +9,7 @@ pub mod load;
 pub mod model;
 pub mod paths;
 pub mod query;
+pub mod review;
 pub mod risk;
 pub mod text;
 pub mod tui;

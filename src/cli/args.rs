@@ -30,6 +30,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Permissions grouped by app registration, for one app or the whole catalog.
     Permissions(PermissionsArgs),
+    /// Record a review decision, note or bookmark for an app (or print it).
+    Review(super::review::ReviewArgs),
 }
 
 #[derive(Debug, Args)]

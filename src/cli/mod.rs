@@ -4,6 +4,7 @@
 mod args;
 mod list;
 mod permissions;
+mod review;
 mod show;
 mod table;
 
@@ -11,6 +12,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub use args::{Cli, Command};
+pub use review::{ReviewView, open_store};
 
 use crate::load::{LoadedCatalog, load_sources};
 use crate::paths;
@@ -47,9 +49,14 @@ pub fn load(cli: &Cli) -> Result<LoadedCatalog, Failure> {
 pub fn run_command(cli: &Cli) -> Option<Result<String, Failure>> {
     let command = cli.command.as_ref()?;
     Some(match command {
-        Command::List(args) => load(cli).and_then(|l| list::run(&l.catalog, args)),
-        Command::Show(args) => load(cli).and_then(|l| show::run(&l.catalog, args)),
+        Command::List(args) => {
+            load(cli).and_then(|l| list::run(&l.catalog, &open_store(cli)?, args))
+        }
+        Command::Show(args) => {
+            load(cli).and_then(|l| show::run(&l.catalog, &open_store(cli)?, args))
+        }
         Command::Permissions(args) => load(cli).and_then(|l| permissions::run(&l.catalog, args)),
+        Command::Review(args) => load(cli).and_then(|l| review::run(cli, &l.catalog, args)),
     })
 }
 

@@ -4,16 +4,36 @@ use super::Failure;
 use super::args::ShowArgs;
 use crate::model::{App, Block, Catalog, pivot_title_en};
 use crate::query::find_app;
+use crate::review::ReviewStore;
+
+use super::ReviewView;
 use crate::text::sanitize;
 
-pub fn run(catalog: &Catalog, args: &ShowArgs) -> Result<String, Failure> {
+/// `show --json`: the catalog's app object with the review alongside.
+#[derive(serde::Serialize)]
+struct ShowJson<'a> {
+    #[serde(flatten)]
+    app: &'a App,
+    review: Option<ReviewView<'a>>,
+}
+
+pub fn run(catalog: &Catalog, reviews: &ReviewStore, args: &ShowArgs) -> Result<String, Failure> {
     let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
+    let review = reviews.get(&app.id);
     if args.json {
-        return serde_json::to_string_pretty(app)
+        let view = ShowJson {
+            app,
+            review: review.map(ReviewView::from),
+        };
+        return serde_json::to_string_pretty(&view)
             .map(|s| s + "\n")
             .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")));
     }
-    Ok(render(app, catalog))
+    let mut out = render(app, catalog);
+    if let Some(r) = review {
+        let _ = writeln!(out, "\nReview: {}", super::review::describe(r));
+    }
+    Ok(out)
 }
 
 fn render(app: &App, catalog: &Catalog) -> String {

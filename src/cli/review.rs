@@ -1,0 +1,127 @@
+use std::fmt::Write;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::{Cli, Failure};
+use crate::model::Catalog;
+use crate::paths;
+use crate::query::find_app;
+use crate::review::{Decision, Review, ReviewStore};
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// An app id or fuzzy name.
+    pub app: String,
+    /// approved, blocked, needs-review, or none to clear it.
+    #[arg(long, value_name = "DECISION", value_parser = parse_decision)]
+    pub decision: Option<DecisionArg>,
+    /// A free-text note (replaces the current one; "" clears it).
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Bookmark the app.
+    #[arg(long, conflicts_with = "no_bookmark")]
+    pub bookmark: bool,
+    /// Remove the bookmark.
+    #[arg(long)]
+    pub no_bookmark: bool,
+    /// Print the review as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct DecisionArg(pub Option<Decision>);
+
+fn parse_decision(s: &str) -> Result<DecisionArg, String> {
+    if s.eq_ignore_ascii_case("none") {
+        return Ok(DecisionArg(None));
+    }
+    Decision::parse(s)
+        .map(|d| DecisionArg(Some(d)))
+        .ok_or_else(|| format!("expected approved, blocked, needs-review or none, not \"{s}\""))
+}
+
+/// The review fields as `list --json`, `show --json` and `review --json` print them.
+#[derive(Debug, Serialize)]
+pub struct ReviewView<'a> {
+    pub decision: Option<&'static str>,
+    pub note: &'a str,
+    pub bookmark: bool,
+}
+
+impl<'a> From<&'a Review> for ReviewView<'a> {
+    fn from(r: &'a Review) -> ReviewView<'a> {
+        ReviewView {
+            decision: r.decision.map(Decision::as_str),
+            note: &r.note,
+            bookmark: r.bookmark,
+        }
+    }
+}
+
+/// Open the review store in the data directory, printing any warning (a corrupt file moved
+/// aside) to stderr.
+pub fn open_store(cli: &Cli) -> Result<ReviewStore, Failure> {
+    let dir = paths::data_dir(cli.data_dir.clone()).ok_or_else(|| {
+        Failure::bad_input("no data directory: set --data-dir or ATTEST_TUI_DATA_DIR")
+    })?;
+    let (store, warnings) = ReviewStore::open(&dir);
+    for w in warnings {
+        eprintln!("warning: {w}");
+    }
+    Ok(store)
+}
+
+pub fn run(cli: &Cli, catalog: &Catalog, args: &ReviewArgs) -> Result<String, Failure> {
+    let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
+    let mut store = open_store(cli)?;
+    let changes =
+        args.decision.is_some() || args.note.is_some() || args.bookmark || args.no_bookmark;
+    if changes {
+        store.update(&app.id, |r| {
+            if let Some(DecisionArg(d)) = args.decision {
+                r.decision = d;
+            }
+            if let Some(note) = &args.note {
+                r.note = note.clone();
+            }
+            if args.bookmark {
+                r.bookmark = true;
+            }
+            if args.no_bookmark {
+                r.bookmark = false;
+            }
+        });
+        store.save().map_err(|e| Failure {
+            message: e.to_string(),
+            code: 1,
+        })?;
+    }
+    let empty = Review::default();
+    let review = store.get(&app.id).unwrap_or(&empty);
+    if args.json {
+        return serde_json::to_string_pretty(&ReviewView::from(review))
+            .map(|s| s + "\n")
+            .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")));
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", crate::text::sanitize(&app.name), app.id);
+    let _ = writeln!(out, "{}", describe(review));
+    Ok(out)
+}
+
+/// One line: decision, bookmark and note.
+pub fn describe(r: &Review) -> String {
+    let mut parts = vec![format!(
+        "decision: {}",
+        r.decision.map_or("none", Decision::as_str)
+    )];
+    if r.bookmark {
+        parts.push("bookmarked".into());
+    }
+    if !r.note.is_empty() {
+        parts.push(format!("note: {}", crate::text::sanitize(&r.note)));
+    }
+    parts.join("; ")
+}
