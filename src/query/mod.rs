@@ -1,7 +1,9 @@
 //! Questions asked of a catalog: search, lookup. No terminal types here.
 
+pub mod filter;
 mod lookup;
 mod search;
 
+pub use filter::{Filter, FilterContext, QueryError, parse_filter};
 pub use lookup::{LookupError, find_app};
 pub use search::{AppMatch, AppSearcher, match_indices};
