@@ -11,5 +11,6 @@ pub mod paths;
 pub mod query;
 pub mod review;
 pub mod risk;
+pub mod score;
 pub mod text;
 pub mod tui;
