@@ -81,6 +81,13 @@ impl Layout {
         }
     }
 
+    /// Two texts side by side, wrapped to their columns.
+    fn pair(&mut self, marker: &str, left: &str, right: &str) {
+        let l = wrap(left, self.left);
+        let r = wrap(right, self.right);
+        self.columns(marker, &l, &r);
+    }
+
     fn blank(&mut self) {
         self.push("", "");
     }
@@ -132,10 +139,9 @@ fn header_fields(s: &SideSummary) -> Vec<String> {
 }
 
 fn header(out: &mut Layout, c: &Comparison) {
-    out.columns("", &["A".to_string()], &["B".to_string()]);
+    out.pair("", "A", "B");
     for (l, r) in header_fields(&c.a).iter().zip(header_fields(&c.b).iter()) {
-        let (l, r) = (wrap(l, out.left), wrap(r, out.right));
-        out.columns("", &l, &r);
+        out.pair("", l, r);
     }
     out.rule();
     if !c.languages_match {
@@ -189,13 +195,9 @@ fn zone_section(out: &mut Layout, z: &ZoneComparison) {
         out.full("", &format!("Rows paired by position: {why}."));
     }
     if z.a_present != z.b_present {
-        let np = vec!["(not provided)".to_string()];
-        let (l, r) = if z.a_present {
-            (Vec::new(), np)
-        } else {
-            (np, Vec::new())
-        };
-        out.columns("", &l, &r);
+        let np = "(not provided)";
+        let (l, r) = if z.a_present { ("", np) } else { (np, "") };
+        out.pair("", l, r);
     }
     for row in &z.rows {
         row_lines(out, row);
@@ -276,11 +278,7 @@ fn permissions(out: &mut Layout, c: &Comparison) {
         }
         lines
     };
-    out.columns(
-        "",
-        &["Registrations of A:".to_string()],
-        &["Registrations of B:".to_string()],
-    );
+    out.pair("", "Registrations of A:", "Registrations of B:");
     let l = regs(&p.registrations_a, out.left);
     let r = regs(&p.registrations_b, out.right);
     out.columns("", &l, &r);
