@@ -107,7 +107,8 @@ fn header(out: &mut String, c: &Comparison) {
     if c.only_differences {
         let hidden: usize = c.zones.iter().map(|z| z.counts.same).sum();
         out.push_str(&format!(
-            "> Only differences are shown ({hidden} same rows hidden).\n\n"
+            "> Only differences are shown ({hidden} same {} hidden).\n\n",
+            if hidden == 1 { "row" } else { "rows" }
         ));
     }
 }

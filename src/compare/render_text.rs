@@ -158,7 +158,10 @@ fn header(out: &mut Layout, c: &Comparison) {
         let hidden: usize = c.zones.iter().map(|z| z.counts.same).sum();
         out.full(
             "",
-            &format!("Only differences are shown ({hidden} same rows hidden)."),
+            &format!(
+                "Only differences are shown ({hidden} same {} hidden).",
+                if hidden == 1 { "row" } else { "rows" }
+            ),
         );
     }
     out.full(

@@ -405,3 +405,28 @@ fn only_differences_drops_same_rows_and_shared_permissions() {
     assert_eq!(diff.permissions.only_a.len(), 1);
     assert_eq!(diff.difference_count(), full.difference_count());
 }
+
+#[test]
+fn next_and_previous_difference_skip_same_rows() {
+    let a = app(
+        "",
+        vec![zone(
+            "data",
+            &[("Q1", "Yes"), ("Q2", "Yes"), ("Q3", "Yes"), ("Q4", "No")],
+        )],
+    );
+    let b = app(
+        "",
+        vec![zone(
+            "data",
+            &[("Q1", "No"), ("Q2", "Yes"), ("Q3", "Yes"), ("Q4", "Yes")],
+        )],
+    );
+    let z = &compare_apps(&a, &b).zones[0];
+    assert_eq!(z.next_difference(None), Some(0));
+    assert_eq!(z.next_difference(Some(0)), Some(3));
+    assert_eq!(z.next_difference(Some(3)), None);
+    assert_eq!(z.previous_difference(None), Some(3));
+    assert_eq!(z.previous_difference(Some(3)), Some(0));
+    assert_eq!(z.previous_difference(Some(0)), None);
+}

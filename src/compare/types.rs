@@ -134,6 +134,23 @@ pub struct ZoneComparison {
     pub counts: ZoneCounts,
 }
 
+impl ZoneComparison {
+    /// Index of the first differing row after `after` (from the top when `None`): "next
+    /// difference" in a compare view.
+    pub fn next_difference(&self, after: Option<usize>) -> Option<usize> {
+        let start = after.map_or(0, |i| i + 1);
+        (start..self.rows.len()).find(|&i| self.rows[i].status != Status::Same)
+    }
+
+    /// Index of the last differing row before `before` (from the bottom when `None`).
+    pub fn previous_difference(&self, before: Option<usize>) -> Option<usize> {
+        let end = before.unwrap_or(self.rows.len()).min(self.rows.len());
+        (0..end)
+            .rev()
+            .find(|&i| self.rows[i].status != Status::Same)
+    }
+}
+
 /// Rows of a zone by status, for tab badges and summaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ZoneCounts {

@@ -66,7 +66,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         let extend = match &open {
-            Some(o) => w == 0 || (w == 1 && !o.wide),
+            Some(o) => w == 0 || (w == 1 && !o.wide) || closes(c),
             None => false,
         };
         if extend {
@@ -87,6 +87,41 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     }
     close(text, open, text.len(), &mut out);
     out
+}
+
+/// Punctuation that must not start a line (the simplest part of the CJK line-breaking rules):
+/// it stays with the character before it, so `认证？` never wraps as `认证` / `？`.
+fn closes(c: char) -> bool {
+    matches!(
+        c,
+        ')' | ']'
+            | '}'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '?'
+            | '!'
+            | '%'
+            | '）'
+            | '］'
+            | '｝'
+            | '，'
+            | '．'
+            | '：'
+            | '；'
+            | '？'
+            | '！'
+            | '％'
+            | '、'
+            | '。'
+            | '」'
+            | '』'
+            | '】'
+            | '》'
+            | '〉'
+            | '〕'
+    )
 }
 
 /// A token being read: where it starts, how wide it is so far.
@@ -128,6 +163,19 @@ mod tests {
     fn mixed_text_keeps_words_whole() {
         let lines = wrap("使用 Microsoft Azure 托管", 12);
         assert_eq!(lines, vec!["使用", "Microsoft", "Azure 托管"]);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        let lines = wrap("云安全联盟（CSA Star）认证？", 10);
+        assert!(
+            lines.iter().all(|l| !l.starts_with(['）', '？'])),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines.concat().replace(' ', ""),
+            "云安全联盟（CSAStar）认证？"
+        );
     }
 
     #[test]
