@@ -1,9 +1,11 @@
 //! attest-tui: browse, search and compare Microsoft 365 App Compliance attestations.
 //!
 //! Layers, bottom up: `model` (the catalog), `import` and `load` (reading it), `query`
-//! (search and lookups), then the front ends: `cli` for scripts and `tui` for people.
+//! (search, filters and lookups), `risk`, `score` and `compare` (judging apps), `review` (the
+//! user's decisions), then the front ends: `cli` for scripts and `tui` for people.
 
 pub mod cli;
+pub mod compare;
 pub mod import;
 pub mod load;
 pub mod model;
