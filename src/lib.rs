@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod import;
 pub mod load;
 pub mod model;

@@ -1,6 +1,8 @@
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use super::session::SortKey;
 
 /// Browse, search and compare Microsoft 365 App Compliance attestations.
 ///
@@ -9,8 +11,8 @@ use clap::{Args, Parser, Subcommand};
 #[command(name = "attest-tui", version, about, long_about)]
 pub struct Cli {
     /// A catalog JSON file, or a folder or file of App Compliance pages to import on the fly.
-    /// Repeatable; later sources win for an app id defined twice. Default: the embedded catalog
-    /// plus the user catalog in the data directory.
+    /// Repeatable; later sources win for an app id defined twice. Default: the catalogs in the
+    /// config file, else the embedded catalog plus the user catalog in the data directory.
     #[arg(long, global = true, value_name = "PATH")]
     pub catalog: Vec<PathBuf>,
 
@@ -18,20 +20,55 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = crate::paths::DATA_DIR_ENV)]
     pub data_dir: Option<PathBuf>,
 
+    /// The config file (default: config.toml in the config directory).
+    #[arg(long, global = true, value_name = "FILE", env = "ATTEST_TUI_CONFIG")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List apps: id, name, publisher, certification, permission counts.
+    /// List apps: id, name, publisher, certification, score, risk, permission counts.
     List(ListArgs),
     /// Show one app: every zone and permission.
     Show(ShowArgs),
     /// Permissions grouped by app registration, for one app or the whole catalog.
     Permissions(PermissionsArgs),
+    /// Compare two apps side by side.
+    Compare(CompareArgs),
+    /// How an app's score was computed.
+    Score(ScoreArgs),
+    /// Export apps as CSV, JSON or Markdown.
+    Export(ExportArgs),
+    /// Import App Compliance pages (folders or files) into a catalog JSON file.
+    Import(ImportArgs),
     /// Record a review decision, note or bookmark for an app (or print it).
     Review(super::review::ReviewArgs),
+    /// Where attest-tui's files live.
+    Config(ConfigArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+}
+
+/// Options shared by the commands that pick a set of apps.
+#[derive(Debug, Args)]
+pub struct Selection {
+    /// Keep only apps that fuzzy-match this text (name, publisher, id, clients, registrations),
+    /// best match first.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// A filter such as `cert:certified perm:Group.ReadWrite.All kind:application score:<5`
+    /// (see the README for every term).
+    #[arg(long, value_name = "QUERY")]
+    pub filter: Option<String>,
+    /// Sort order (default: catalog order, or best match first with --search).
+    #[arg(long, value_enum)]
+    pub sort: Option<SortKey>,
+    /// Reverse the order.
+    #[arg(long)]
+    pub reverse: bool,
 }
 
 #[derive(Debug, Args)]
@@ -39,10 +76,8 @@ pub struct ListArgs {
     /// Print JSON instead of aligned columns.
     #[arg(long)]
     pub json: bool,
-    /// Keep only apps that fuzzy-match this text (name, publisher, id, clients, registrations),
-    /// best match first.
-    #[arg(long, value_name = "TEXT")]
-    pub search: Option<String>,
+    #[command(flatten)]
+    pub selection: Selection,
 }
 
 #[derive(Debug, Args)]
@@ -61,4 +96,84 @@ pub struct PermissionsArgs {
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The left app: an id or a fuzzy name.
+    pub a: String,
+    /// The right app: an id or a fuzzy name.
+    pub b: String,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CompareFormat,
+    /// Leave out what is the same on both sides.
+    #[arg(long)]
+    pub only_diff: bool,
+    /// Width of the text output (default: the terminal's, else 100).
+    #[arg(long)]
+    pub width: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// An app id or fuzzy name.
+    pub app: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: ExportFormat,
+    #[command(flatten)]
+    pub selection: Selection,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Leave out the byte-order mark that tells spreadsheets a CSV file is UTF-8.
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Folders (read recursively) and files of App Compliance pages.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The catalog JSON file to write (`-` for standard output).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Treat anything skipped or not understood as an error.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print where the config, data and cache files live.
+    Path,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    pub shell: clap_complete::Shell,
 }

@@ -1,15 +1,14 @@
 use serde::Serialize;
 
-use super::Failure;
 use super::args::ListArgs;
+use super::session::Session;
 use super::table::TextTable;
-use crate::model::{App, Catalog};
-use crate::query::AppSearcher;
+use super::{Failure, ReviewView, json_out};
+use crate::model::App;
 use crate::review::ReviewStore;
+use crate::risk::{AppRisk, RiskTable, Tier};
 
-use super::ReviewView;
-
-/// One app in `list --json`: the documented, stable shape.
+/// One app in `list --json` and `export --format json`: the documented, stable shape.
 #[derive(Debug, Serialize)]
 pub struct ListEntry<'a> {
     pub id: &'a str,
@@ -23,11 +22,41 @@ pub struct ListEntry<'a> {
     pub application_permissions: usize,
     pub registrations: Vec<&'a str>,
     pub unanswered: usize,
+    pub score: f64,
+    pub risk: RiskView,
     pub review: Option<ReviewView<'a>>,
 }
 
+#[derive(Debug, Serialize)]
+pub struct RiskView {
+    pub highest: &'static str,
+    pub critical: usize,
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    pub unknown: usize,
+}
+
+impl From<AppRisk> for RiskView {
+    fn from(r: AppRisk) -> RiskView {
+        RiskView {
+            highest: r.highest.as_str(),
+            critical: r.count(Tier::Critical),
+            high: r.count(Tier::High),
+            medium: r.count(Tier::Medium),
+            low: r.count(Tier::Low),
+            unknown: r.count(Tier::Unknown),
+        }
+    }
+}
+
 impl<'a> ListEntry<'a> {
-    pub fn new(app: &'a App, reviews: &'a ReviewStore) -> ListEntry<'a> {
+    pub fn new(
+        app: &'a App,
+        score: f64,
+        risk: &RiskTable,
+        reviews: &'a ReviewStore,
+    ) -> ListEntry<'a> {
         ListEntry {
             id: &app.id,
             name: &app.name,
@@ -40,47 +69,64 @@ impl<'a> ListEntry<'a> {
             application_permissions: app.application_permission_count(),
             registrations: app.registration_ids(),
             unanswered: app.unanswered_count(),
+            score,
+            risk: AppRisk::of(app, risk).into(),
             review: reviews.get(&app.id).map(ReviewView::from),
         }
     }
 }
 
-pub fn run(catalog: &Catalog, reviews: &ReviewStore, args: &ListArgs) -> Result<String, Failure> {
-    let apps: Vec<&App> = match &args.search {
-        Some(q) => AppSearcher::new(catalog)
-            .search(catalog, q)
-            .into_iter()
-            .map(|m| &catalog.apps[m.index])
-            .collect(),
-        None => catalog.apps.iter().collect(),
-    };
+pub fn entries<'a>(session: &'a Session, picked: &[usize]) -> Vec<ListEntry<'a>> {
+    picked
+        .iter()
+        .map(|&i| {
+            ListEntry::new(
+                &session.apps()[i],
+                session.scores[i].total,
+                &session.risk,
+                &session.reviews,
+            )
+        })
+        .collect()
+}
+
+pub fn run(session: &Session, args: &ListArgs) -> Result<String, Failure> {
+    let sel = &args.selection;
+    let picked = session.select(
+        sel.search.as_deref(),
+        sel.filter.as_deref(),
+        sel.sort,
+        sel.reverse,
+    )?;
     if args.json {
-        let entries: Vec<ListEntry> = apps.iter().map(|a| ListEntry::new(a, reviews)).collect();
-        return serde_json::to_string_pretty(&entries)
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")));
+        return json_out(&entries(session, &picked));
     }
     let mut table = TextTable::new(
         &[
             "ID",
             "NAME",
             "PUBLISHER",
-            "CERTIFICATION",
+            "CERT",
+            "SCORE",
+            "RISK",
             "PERMS",
             "APP",
             "REVIEW",
         ],
-        &[36, 40, 30, 13, 5, 5, 13],
+        &[36, 40, 28, 9, 5, 8, 5, 3, 13],
     );
-    for app in apps {
+    for &i in &picked {
+        let app = &session.apps()[i];
         table.push(vec![
             app.id.clone(),
             app.name.clone(),
             app.publisher.clone(),
             app.certification.as_str().to_string(),
+            format!("{:.1}", session.scores[i].total),
+            AppRisk::of(app, &session.risk).highest.as_str().to_string(),
             app.permissions.len().to_string(),
             app.application_permission_count().to_string(),
-            review_badge(reviews, &app.id),
+            review_badge(&session.reviews, &app.id),
         ]);
     }
     Ok(table.render())

@@ -2,9 +2,14 @@
 //! String first so a closed pipe (`attest-tui list | head`) is a quiet exit, not a panic.
 
 mod args;
+mod compare;
+mod export;
+mod import;
 mod list;
 mod permissions;
 mod review;
+mod score;
+mod session;
 mod show;
 mod table;
 
@@ -13,8 +18,8 @@ use std::process::ExitCode;
 
 pub use args::{Cli, Command};
 pub use review::{ReviewView, open_store};
+pub use session::{Session, SortKey};
 
-use crate::load::{LoadedCatalog, load_sources};
 use crate::paths;
 
 /// Exit code for bad input of any kind: unreadable or malformed files, unknown apps, bad usage.
@@ -36,28 +41,58 @@ impl Failure {
     }
 }
 
-pub fn load(cli: &Cli) -> Result<LoadedCatalog, Failure> {
-    let user = paths::data_dir(cli.data_dir.clone()).map(|d| paths::user_catalog(&d));
-    let loaded = load_sources(&cli.catalog, user.as_deref()).map_err(Failure::bad_input)?;
-    for warning in &loaded.warnings {
-        eprintln!("note: {warning}");
-    }
-    Ok(loaded)
-}
-
 /// Run a scripting command; `None` means the caller should open the TUI.
 pub fn run_command(cli: &Cli) -> Option<Result<String, Failure>> {
     let command = cli.command.as_ref()?;
     Some(match command {
-        Command::List(args) => {
-            load(cli).and_then(|l| list::run(&l.catalog, &open_store(cli)?, args))
-        }
-        Command::Show(args) => {
-            load(cli).and_then(|l| show::run(&l.catalog, &open_store(cli)?, args))
-        }
-        Command::Permissions(args) => load(cli).and_then(|l| permissions::run(&l.catalog, args)),
-        Command::Review(args) => load(cli).and_then(|l| review::run(cli, &l.catalog, args)),
+        Command::Import(args) => import::run(args),
+        Command::Config(_) => Ok(config_paths(cli)),
+        Command::Completions(args) => Ok(completions(args.shell)),
+        other => Session::open(cli).and_then(|mut s| match other {
+            Command::List(args) => list::run(&s, args),
+            Command::Show(args) => show::run(&s, args),
+            Command::Permissions(args) => permissions::run(&s.loaded.catalog, args),
+            Command::Compare(args) => compare::run(&s, args),
+            Command::Score(args) => score::run(&s, args),
+            Command::Export(args) => export::run(&s, args),
+            Command::Review(args) => review::run(&mut s, args),
+            Command::Import(_) | Command::Config(_) | Command::Completions(_) => unreachable!(),
+        }),
     })
+}
+
+fn config_paths(cli: &Cli) -> String {
+    let show = |p: Option<std::path::PathBuf>| {
+        p.map_or("(none: no home directory)".into(), |p| {
+            p.display().to_string()
+        })
+    };
+    let config = cli
+        .config
+        .clone()
+        .or_else(|| paths::config_dir().map(|d| d.join(crate::config::CONFIG_FILE)));
+    let data = paths::data_dir(cli.data_dir.clone());
+    format!(
+        "config:  {}\ndata:    {}\nreviews: {}\ncatalog: {}\ncache:   {}\n",
+        show(config),
+        show(data.clone()),
+        show(data.as_ref().map(|d| d.join(crate::review::STATE_FILE))),
+        show(data.as_deref().map(paths::user_catalog)),
+        show(paths::cache_dir()),
+    )
+}
+
+fn completions(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "attest-tui", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub(crate) fn json_out<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")))
 }
 
 /// Write command output to stdout; a reader that went away is not an error.

@@ -3,8 +3,8 @@ use std::fmt::Write;
 use clap::Args;
 use serde::Serialize;
 
+use super::session::Session;
 use super::{Cli, Failure};
-use crate::model::Catalog;
 use crate::paths;
 use crate::query::find_app;
 use crate::review::{Decision, Review, ReviewStore};
@@ -73,9 +73,9 @@ pub fn open_store(cli: &Cli) -> Result<ReviewStore, Failure> {
     Ok(store)
 }
 
-pub fn run(cli: &Cli, catalog: &Catalog, args: &ReviewArgs) -> Result<String, Failure> {
-    let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
-    let mut store = open_store(cli)?;
+pub fn run(session: &mut Session, args: &ReviewArgs) -> Result<String, Failure> {
+    let app = find_app(&session.loaded.catalog, &args.app).map_err(Failure::bad_input)?;
+    let store = &mut session.reviews;
     let changes =
         args.decision.is_some() || args.note.is_some() || args.bookmark || args.no_bookmark;
     if changes {

@@ -1,12 +1,12 @@
 use std::fmt::Write;
 
 use super::Failure;
+use super::ReviewView;
 use super::args::ShowArgs;
+use super::session::Session;
 use crate::model::{App, Block, Catalog, pivot_title_en};
 use crate::query::find_app;
-use crate::review::ReviewStore;
-
-use super::ReviewView;
+use crate::risk::{AppRisk, Tier};
 use crate::text::sanitize;
 
 /// `show --json`: the catalog's app object with the review alongside.
@@ -17,9 +17,10 @@ struct ShowJson<'a> {
     review: Option<ReviewView<'a>>,
 }
 
-pub fn run(catalog: &Catalog, reviews: &ReviewStore, args: &ShowArgs) -> Result<String, Failure> {
+pub fn run(session: &Session, args: &ShowArgs) -> Result<String, Failure> {
+    let catalog = &session.loaded.catalog;
     let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
-    let review = reviews.get(&app.id);
+    let review = session.reviews.get(&app.id);
     if args.json {
         let view = ShowJson {
             app,
@@ -29,14 +30,35 @@ pub fn run(catalog: &Catalog, reviews: &ReviewStore, args: &ShowArgs) -> Result<
             .map(|s| s + "\n")
             .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")));
     }
-    let mut out = render(app, catalog);
-    if let Some(r) = review {
-        let _ = writeln!(out, "\nReview: {}", super::review::describe(r));
+    let index = catalog
+        .apps
+        .iter()
+        .position(|a| a.id == app.id)
+        .unwrap_or(0);
+    let risk = AppRisk::of(app, &session.risk);
+    let mut summary = format!(
+        "{:<15}{:.1}/10 (`attest-tui score {}` explains it)\n{:<15}{}",
+        "Score:",
+        session.scores[index].total,
+        app.id,
+        "Risk:",
+        risk.highest.as_str()
+    );
+    let counts: Vec<String> = Tier::ALL
+        .iter()
+        .filter(|t| risk.count(**t) > 0)
+        .map(|t| format!("{} {}", risk.count(*t), t.as_str()))
+        .collect();
+    if !counts.is_empty() {
+        let _ = write!(summary, " ({})", counts.join(", "));
     }
-    Ok(out)
+    if let Some(r) = review {
+        let _ = write!(summary, "\n{:<15}{}", "Review:", super::review::describe(r));
+    }
+    Ok(render(app, catalog, &summary))
 }
 
-fn render(app: &App, catalog: &Catalog) -> String {
+fn render(app: &App, catalog: &Catalog, summary: &str) -> String {
     let s = |t: &str| sanitize(t).into_owned();
     let mut out = String::new();
     let _ = writeln!(out, "{}  ({})", s(&app.name), s(&app.id));
@@ -62,6 +84,7 @@ fn render(app: &App, catalog: &Catalog) -> String {
         field(&mut out, label, link.as_deref().unwrap_or(""));
     }
     field(&mut out, "Sources:", &app.sources.join(", "));
+    let _ = writeln!(out, "{summary}");
     for zone in &app.zones {
         let title = if zone.title.is_empty() {
             pivot_title_en(&zone.pivot)

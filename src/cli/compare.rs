@@ -1,0 +1,34 @@
+use super::Failure;
+use super::args::{CompareArgs, CompareFormat};
+use super::session::Session;
+use crate::compare::{DEFAULT_WIDTH, compare_apps, render_markdown, render_text, to_json_string};
+use crate::query::find_app;
+
+pub fn run(session: &Session, args: &CompareArgs) -> Result<String, Failure> {
+    let catalog = &session.loaded.catalog;
+    let a = find_app(catalog, &args.a).map_err(Failure::bad_input)?;
+    let b = find_app(catalog, &args.b).map_err(Failure::bad_input)?;
+    let mut comparison = compare_apps(a, b);
+    if args.only_diff {
+        comparison = comparison.only_differences();
+    }
+    Ok(match args.format {
+        CompareFormat::Json => to_json_string(&comparison),
+        CompareFormat::Markdown => render_markdown(&comparison, args.only_diff),
+        CompareFormat::Text => {
+            let width = args.width.unwrap_or_else(terminal_width);
+            render_text(&comparison, width, args.only_diff)
+        }
+    })
+}
+
+fn terminal_width() -> usize {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal()
+        && let Ok((cols, _)) = crossterm::terminal::size()
+        && cols > 0
+    {
+        return usize::from(cols);
+    }
+    DEFAULT_WIDTH
+}
