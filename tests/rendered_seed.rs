@@ -200,3 +200,45 @@ fn crlf_and_bom_give_the_same_app() {
         parse_rendered_page(&text, "s").unwrap()
     );
 }
+
+#[test]
+fn markdown_seed_is_not_rendered_text() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/000_869a2a44c2dfb8fe.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        println!("skipped: seed not found at {path}");
+        return;
+    };
+    assert!(!looks_rendered(&text));
+    assert!(parse_rendered_page(&text, "000").is_err());
+}
+
+/// Every markdown page of the corpus must dispatch to the markdown importer.
+/// ATTEST_TUI_CORPUS points to another copy of the corpus.
+#[test]
+fn no_corpus_markdown_page_looks_rendered() {
+    let root = std::env::var("ATTEST_TUI_CORPUS").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/zh-CN").to_string()
+    });
+    let Ok(folders) = std::fs::read_dir(&root) else {
+        println!("skipped: corpus not found at {root}");
+        return;
+    };
+    let mut checked = 0;
+    for folder in folders.flatten() {
+        let Ok(files) = std::fs::read_dir(folder.path()) else {
+            continue;
+        };
+        for file in files.flatten() {
+            let path = file.path();
+            if path.extension().is_some_and(|e| e == "md") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                assert!(!looks_rendered(&text), "{}", path.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} markdown files under {root}");
+}

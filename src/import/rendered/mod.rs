@@ -192,3 +192,6 @@ fn clip(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests;
