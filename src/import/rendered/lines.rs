@@ -88,7 +88,10 @@ pub fn is_control_header(line: &str) -> bool {
 /// "Graph 权限 权限类型 字距调整 Microsoft Entra应用 ID": starts with Graph, carries no GUID.
 pub fn is_permission_header(line: &str) -> bool {
     let folded = fold(line);
-    (folded.starts_with("graph") || folded.starts_with("microsoft graph "))
+    // "图形权限": some translations turned "Graph" into an ordinary word.
+    (folded.starts_with("graph")
+        || folded.starts_with("microsoft graph ")
+        || folded.starts_with("图形权限"))
         && !line.split_whitespace().any(is_guid)
         && folded.split(' ').count() <= 16
 }
@@ -97,9 +100,12 @@ pub fn is_footer_title(line: &str) -> bool {
     vocab::FOOTER_TITLES.contains(&fold(line).as_str())
 }
 
+/// The contact line ends with the contact phrase ("… 联系我们!"); a row that merely mentions
+/// contacting the publisher does not.
 pub fn is_footer_contact(line: &str) -> bool {
     let folded = fold(line);
-    vocab::FOOTER_CONTACT.iter().any(|w| folded.contains(w))
+    let end = folded.trim_end_matches(['!', '！', '.', '。', ' ']);
+    vocab::FOOTER_CONTACT.iter().any(|w| end.ends_with(w))
 }
 
 pub fn contains_any(haystack_folded: &str, words: &[&str]) -> bool {
@@ -182,6 +188,9 @@ mod tests {
         ));
         assert!(is_footer_contact(
             "Any questions or updates to any of the information you see here? Contact us!"
+        ));
+        assert!(!is_footer_contact(
+            "应用的核心功能 请通过 PrivyNow.com 注册或联系我们的支持团队以获取更多详细信息。"
         ));
     }
 }

@@ -33,12 +33,13 @@ pub fn parse_permission_line(line: &str) -> Option<Permission> {
         let two = parse_kind(pair);
         (two != PermissionKind::Unknown).then_some((i, 2, two))
     });
-    // Without a GUID only a scope-shaped name right before the type makes a permission line:
-    // prose such as "This app has no other APIs." contains type words too.
+    // Prose contains type words too ("This app has no other APIs."), and a wrapped cell can end
+    // in a GUID: a permission line has a scope-shaped name right before its type, or a type
+    // after a longer name and a GUID at the end, or a scope-shaped name and a GUID.
     let accepted = match found {
-        _ if guid.is_some() => true,
-        Some((1, _, _)) => looks_like_scope(tokens[0].1),
-        _ => false,
+        Some((1, _, _)) => looks_like_scope(tokens[0].1) || guid.is_some(),
+        Some(_) => guid.is_some(),
+        None => guid.is_some() && looks_like_scope(tokens[0].1),
     };
     if !accepted {
         return None;
@@ -176,6 +177,14 @@ mod tests {
         assert_eq!(p.name, "User.Read");
         assert_eq!(p.justification, "Sign in");
         assert_eq!(p.registration.as_deref(), Some(GUID));
+    }
+
+    #[test]
+    fn a_wrapped_cell_ending_in_a_guid_is_not_a_permission() {
+        assert_eq!(
+            parse_permission_line(&format!("编写 access req'd 以从规则发送消息 | {GUID}")),
+            None
+        );
     }
 
     #[test]

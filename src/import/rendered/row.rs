@@ -5,6 +5,7 @@
 //! point is found by rules, strongest first, and the rule used is reported.
 
 use super::vocab::{self, Field};
+use crate::model::{Answer, normalize_answer};
 
 /// How a line was split; `WholeLine` means no rule applied and the answer is left empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub enum Rule {
     QuestionMark,
     Colon,
     Url,
+    /// The line ends in a yes/no/not-applicable word.
+    AnswerWord,
     WholeLine,
 }
 
@@ -30,7 +33,8 @@ pub struct SplitRow<'a> {
 /// 3. the last `?`/`？` before any URL ends the question;
 /// 4. the first `:`/`：` before any URL ends the question;
 /// 5. the answer starts at the first URL;
-/// 6. otherwise the whole line is the question and the answer is empty (never guessed).
+/// 6. the last word or two read as yes / no / not applicable (`normalize_answer`);
+/// 7. otherwise the whole line is the question and the answer is empty (never guessed).
 pub fn split_row(line: &str) -> SplitRow<'_> {
     let line = line.trim();
     if let Some((q, a)) = line.split_once('\t') {
@@ -64,11 +68,43 @@ pub fn split_row(line: &str) -> SplitRow<'_> {
             rule: Rule::Url,
         };
     }
+    if let Some(start) = trailing_answer_word(line) {
+        return SplitRow {
+            question: line[..start].trim(),
+            answer: line[start..].trim(),
+            rule: Rule::AnswerWord,
+        };
+    }
     SplitRow {
         question: line,
         answer: "",
         rule: Rule::WholeLine,
     }
+}
+
+/// Byte offset of a last word (or two) that reads as yes / no / not applicable in some page
+/// language ("… (CAE) 否", "… Not applicable"), when something precedes it.
+fn trailing_answer_word(line: &str) -> Option<usize> {
+    let starts: Vec<usize> = line
+        .char_indices()
+        .filter(|&(i, c)| {
+            !c.is_whitespace() && (i == 0 || line[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    starts
+        .iter()
+        .rev()
+        .take(2)
+        .filter(|&&i| i > 0)
+        .copied()
+        .filter(|&i| {
+            !matches!(
+                normalize_answer(&line[i..]),
+                Answer::Text | Answer::Unanswered
+            )
+        })
+        .min()
 }
 
 /// Split after the one-character delimiter at byte `end`, keeping it in the question.
@@ -219,9 +255,37 @@ mod tests {
     #[test]
     fn unknown_lines_become_whole_questions_without_answer() {
         assert_eq!(
-            qa("你的应用是否支持持续访问评估 (CAE)"),
-            ("你的应用是否支持持续访问评估 (CAE)", "", Rule::WholeLine)
+            qa("Supports continuous evaluation"),
+            ("Supports continuous evaluation", "", Rule::WholeLine)
         );
+        assert_eq!(qa("否").2, Rule::WholeLine, "an answer alone is no row");
+    }
+
+    #[test]
+    fn a_trailing_yes_no_word_is_the_answer() {
+        assert_eq!(
+            qa("Supports continuous evaluation Not applicable"),
+            (
+                "Supports continuous evaluation",
+                "Not applicable",
+                Rule::AnswerWord
+            )
+        );
+        assert_eq!(qa("某个没有问号的问题 否").1, "否");
+        assert_eq!(qa("Uses Azure AD B2C").2, Rule::WholeLine);
+    }
+
+    #[test]
+    fn the_cae_question_is_a_known_label() {
+        assert_eq!(
+            qa("你的应用是否支持持续访问评估 (CAE)"),
+            (
+                "你的应用是否支持持续访问评估 (CAE)",
+                "",
+                Rule::Label(Field::Other)
+            )
+        );
+        assert_eq!(qa("你的应用是否支持 CAE (连续访问) 不支持").1, "不支持");
     }
 
     #[test]

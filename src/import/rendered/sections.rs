@@ -98,7 +98,10 @@ pub fn layout<'a>(all: &[Line<'a>]) -> Layout<'a> {
         let next = rest[i..].iter().find(|l| !l.is_blank());
         let footer_title = lines::is_footer_title(t)
             && next.is_some_and(|n| lines::is_footer_contact(n.trimmed()));
-        if footer_title || lines::is_footer_contact(t) {
+        // The contact line alone closes a section only outside a table, where it cannot be a row.
+        let lone_contact =
+            !matches!(mode, Mode::Info | Mode::Control) && lines::is_footer_contact(t);
+        if footer_title || lone_contact {
             if footer_title {
                 // Skip the contact line too.
                 i = rest[i..]

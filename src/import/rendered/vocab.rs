@@ -47,6 +47,10 @@ pub const ROW_LABELS: &[(&str, Field)] = &[
     ("应用信息页面", Field::Other),
     ("Teams应用程序信息页的 URL", Field::Other),
     ("列出支持的策略类型", Field::Other),
+    // The continuous access evaluation question has no question mark in the template.
+    ("应用是否支持持续访问评估 (CAE)", Field::Other),
+    ("你的应用是否支持持续访问评估 (CAE)", Field::Other),
+    ("你的应用是否支持 CAE (连续访问)", Field::Other),
     ("最新 SOC1 认证日期", Field::Other),
     ("最新 SOC2 认证日期", Field::Other),
     ("最新 SOC3 认证日期", Field::Other),
@@ -74,6 +78,14 @@ pub const ROW_LABELS: &[(&str, Field)] = &[
     ("App info page", Field::Other),
     ("URL of Teams application info page", Field::Other),
     ("List policy types supported", Field::Other),
+    (
+        "Does your app support continuous access evaluation (CAE)",
+        Field::Other,
+    ),
+    (
+        "Does the app support continuous access evaluation (CAE)",
+        Field::Other,
+    ),
     ("Latest SOC 1 attestation date", Field::Other),
     ("Latest SOC 2 attestation date", Field::Other),
     ("Latest SOC 3 attestation date", Field::Other),

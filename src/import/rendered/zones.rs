@@ -145,7 +145,8 @@ fn note_block(title: &str, text: &str) -> Block {
     })
 }
 
-/// The section's heading decides; else a certification table; else the security intro; else
+/// The section's heading decides; else a certification table; else the security intro (an
+/// older "mcas" zone when no table follows it); else
 /// the unused pivot its rows hint at most; else the next unused pivot in page order.
 fn pivot_of(section: &Section, used: &[&'static str]) -> &'static str {
     if let Some(p) = section.heading_pivot {
@@ -163,10 +164,17 @@ fn pivot_of(section: &Section, used: &[&'static str]) -> &'static str {
             .collect()
     };
     let intro = folded_of(Kind::Text);
-    if intro.iter().any(|t| contains_any(t, vocab::SECURITY_INTRO)) && !used.contains(&"security") {
-        return "security";
-    }
     let rows = folded_of(Kind::InfoRow);
+    if intro.iter().any(|t| contains_any(t, vocab::SECURITY_INTRO)) {
+        // Older pages (pivot groups "…-mcas-…") only embed the Cloud App Security dashboard
+        // there, without a table; newer ones put the security questions under the same intro.
+        if rows.is_empty() {
+            return "mcas";
+        }
+        if !used.contains(&"security") {
+            return "security";
+        }
+    }
     let unused = |p: &&'static str| !used.contains(p);
     let hinted = vocab::PIVOT_HINTS
         .iter()
@@ -228,6 +236,16 @@ mod tests {
              Information 响应\n另一个问题?{FOOTER}"
         );
         assert_eq!(pivots(&text), ["general", "security", "compliance"]);
+    }
+
+    #[test]
+    fn security_intro_without_table_is_the_older_mcas_zone() {
+        let text = format!(
+            "T\n一般信息\nInformation 响应\nID WA1{FOOTER}\
+             下面显示了Microsoft Cloud App Security目录中的信息。\n在新选项卡中查看{FOOTER}\
+             标识信息\nInformation 响应\n是否与 Microsoft 标识平台 (Azure AD) 集成？ 否{FOOTER}"
+        );
+        assert_eq!(pivots(&text), ["general", "mcas", "identity"]);
     }
 
     #[test]
