@@ -272,6 +272,7 @@ fn corpus_pages_rendered_to_text_parse_like_their_markdown() {
             pages += 1;
             let page = md_render::render(&markdown);
             let problem = match parse_rendered(&page.text, "corpus") {
+                _ if !looks_rendered(&page.text) => Some("not taken for rendered text".into()),
                 Err(e) => Some(format!("error {e}")),
                 Ok(got) => {
                     let app = got.app;

@@ -53,6 +53,7 @@ pub fn looks_rendered(text: &str) -> bool {
     let markdown = lines.iter().any(|l| {
         let t = l.trimmed();
         t.starts_with(":::")
+            || t.starts_with("[!INCLUDE")
             || t.starts_with('|')
             || t.starts_with(">|")
             || t.starts_with("# ")
