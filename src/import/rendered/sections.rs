@@ -137,14 +137,15 @@ pub fn layout<'a>(all: &[Line<'a>]) -> Layout<'a> {
             mode = if info { Mode::Info } else { Mode::Control };
             continue;
         }
-        let kind = if lines::is_graph_heading(t) || lines::is_sub_heading(t) {
-            mode = if lines::is_graph_heading(t) {
-                Mode::Permissions
-            } else {
-                Mode::Text
-            };
+        let kind = if lines::is_graph_heading(t) {
+            mode = Mode::Permissions;
             Kind::SubHeading
-        } else if mode != Mode::Info && lines::is_permission_header(t) {
+        } else if lines::is_sub_heading(t) {
+            mode = Mode::Text;
+            Kind::SubHeading
+        } else if (mode != Mode::Info || !t.contains(['?', '？'])) && lines::is_permission_header(t)
+        {
+            // Right after table rows with no blank line, a question about Graph stays a row.
             mode = Mode::Permissions;
             Kind::PermissionHeader
         } else {
@@ -266,6 +267,20 @@ This app has no other APIs.
         assert_eq!(l.sections[0].heading_pivot, Some("certification"));
         assert_eq!(kinds(&l.sections[0]), [Kind::ControlRow, Kind::ControlRow]);
         assert!(l.sections[0].items[1].line.text.starts_with("     "));
+    }
+
+    #[test]
+    fn a_permission_header_right_after_rows_opens_the_permission_list() {
+        let lines = split_lines(
+            "T\nInformation Response\nUses Graph?\nGraph permission Permission type Justification App ID\nUser.Read Delegated x 05c3e7fe-59c1-4d68-b334-336aa7ed4b64\n",
+        );
+        let l = layout(&lines);
+        assert_eq!(
+            kinds(&l.sections[0]),
+            [Kind::InfoRow, Kind::PermissionHeader, Kind::Permission]
+        );
+        let lines = split_lines("T\nInformation Response\nGraph used for sign-in? Yes\n");
+        assert_eq!(kinds(&layout(&lines).sections[0]), [Kind::InfoRow]);
     }
 
     #[test]

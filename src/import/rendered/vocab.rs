@@ -312,7 +312,6 @@ pub const ATTESTED_WORDING: &[&str] = &[
 /// Words that open the "developer last updated" line.
 pub const UPDATED_WORDING: &[&str] = &[
     "上次更新",
-    "上次更新時間",
     "last updated",
     "zuletzt aktualisiert",
     "dernière mise à jour",
