@@ -1,6 +1,9 @@
 //! Lines of rendered text and what each one can be, judged on its own.
 
+use std::borrow::Cow;
+
 use super::vocab;
+use crate::text::is_unsafe_char;
 
 /// One line of the page, with its 1-based number (for errors) and its text without line ending.
 #[derive(Debug, Clone, Copy)]
@@ -16,6 +19,18 @@ impl<'a> Line<'a> {
 
     pub fn is_blank(&self) -> bool {
         self.trimmed().is_empty()
+    }
+}
+
+/// The text without the invisible characters a browser copy can carry (zero-width spaces, soft
+/// hyphens, bidi marks, stray controls): they would hide a label or a heading from the exact
+/// comparisons below. Tabs and line breaks stay, so cells and line numbers are unchanged.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let drop = |c: char| is_unsafe_char(c) && !matches!(c, '\t' | '\n' | '\r');
+    if text.chars().any(drop) {
+        Cow::Owned(text.chars().filter(|&c| !drop(c)).collect())
+    } else {
+        Cow::Borrowed(text)
     }
 }
 
@@ -137,6 +152,15 @@ mod tests {
         assert_eq!(lines[0].text, "标题");
         assert_eq!(lines[2].text, "Information 响应");
         assert_eq!(lines[2].number, 3);
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_but_tabs_and_lines_kept() {
+        assert_eq!(
+            visible("I\u{200b}D WA1\r\nA?\tB\u{202e}"),
+            "ID WA1\r\nA?\tB"
+        );
+        assert!(matches!(visible("plain"), Cow::Borrowed(_)));
     }
 
     #[test]

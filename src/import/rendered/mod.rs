@@ -4,7 +4,7 @@
 //!
 //! Parts: `lines` (one line on its own), `sections` (cutting the page), `row` (question/answer
 //! split), `permissions`, `certification`, `zones` (sections to zones and pivots), `language`,
-//! and `vocab` (the template's words in the page languages).
+//! and `vocab` (the template's words in the page languages); whole-page tests in `tests`.
 
 mod certification;
 mod language;
@@ -17,7 +17,7 @@ mod zones;
 
 use super::{PageError, PageOutcome};
 use crate::model::{App, Certification, Links, parse_updated};
-use lines::{Line, contains_any, fold, split_lines};
+use lines::{Line, contains_any, fold, split_lines, visible};
 
 pub use language::detect_language;
 pub use row::{Rule, SplitRow, split_row};
@@ -43,7 +43,8 @@ const EXPECTED_PAGE: &str = "expected an app page: a title line and an 'Informat
 /// front matter, zone markers, pipe tables or `#` headings, a title line, and an "Information"
 /// (or certification "Control") table header.
 pub fn looks_rendered(text: &str) -> bool {
-    let lines = split_lines(text);
+    let text = visible(text);
+    let lines = split_lines(&text);
     let Some(first) = lines.iter().find(|l| !l.is_blank()) else {
         return false;
     };
@@ -79,7 +80,9 @@ pub fn parse_rendered(text: &str, source: &str) -> Result<RenderedPage, PageErro
         column: usize::from(line > 0),
         message,
     };
-    let first = text.trim_start_matches('\u{feff}').trim_start();
+    let text = visible(text);
+    let text = text.as_ref();
+    let first = text.trim_start();
     if first.starts_with("---") {
         return Err(error(
             1,

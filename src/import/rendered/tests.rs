@@ -141,6 +141,12 @@ fn english_tab_separated_fixture() {
 }
 
 #[test]
+fn zero_width_characters_from_a_copy_do_not_hide_labels() {
+    let app = app("App\u{200b}\n\nInformation Response\nI\u{200b}D WA1\n");
+    assert_eq!((app.name.as_str(), app.id.as_str()), ("App", "WA1"));
+}
+
+#[test]
 fn no_certification_wording_means_none() {
     let text = "App\n\nInformation Response\nID WA1\n";
     assert_eq!(app(text).certification, Certification::None);
