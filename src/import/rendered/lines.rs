@@ -85,12 +85,13 @@ pub fn is_graph_heading(line: &str) -> bool {
     vocab::GRAPH_HEADINGS.contains(&fold(line).as_str())
 }
 
-/// "Information 响应" / "Information\tResponse": exactly two cells, the first a known word.
+/// "Information 响应" / "Information\tResponse": exactly these two cells, in some page language
+/// (a row such as "Information sharing?" is not a header).
 pub fn is_info_header(line: &str) -> bool {
     let folded = fold(line);
-    let mut words = folded.split(' ');
-    let first = words.next().unwrap_or("");
-    vocab::INFO_HEADER_FIRST.contains(&first) && words.count() == 1
+    folded.split_once(' ').is_some_and(|(first, second)| {
+        vocab::INFO_HEADER_FIRST.contains(&first) && vocab::INFO_HEADER_SECOND.contains(&second)
+    })
 }
 
 /// "Control Microsoft 365 认证结果": a known first cell and "365" in the rest.
@@ -168,6 +169,8 @@ mod tests {
         assert!(is_info_header("Information 响应"));
         assert!(is_info_header("Information\tResponse"));
         assert!(!is_info_header("Information about the app is below"));
+        assert!(!is_info_header("Information sharing?"));
+        assert!(is_info_header("Informationen Antwort"));
         assert!(is_control_header("Control Microsoft 365 认证结果"));
         assert!(is_control_header(
             "Control\tMicrosoft 365 Certification outcome"

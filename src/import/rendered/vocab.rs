@@ -184,6 +184,29 @@ pub const INFO_HEADER_FIRST: &[&str] = &[
     "정보",
 ];
 
+/// Second cell of that header ("Response" in the page language).
+pub const INFO_HEADER_SECOND: &[&str] = &[
+    "响应",
+    "回应",
+    "回應",
+    "response",
+    "antwort",
+    "réponse",
+    "respuesta",
+    "risposta",
+    "resposta",
+    "antwoord",
+    "svar",
+    "odpowiedź",
+    "yanıt",
+    "ответ",
+    "odpověď",
+    "válasz",
+    "応答",
+    "回答",
+    "응답",
+];
+
 /// First cell of the certification table header ("Control Microsoft 365 认证结果").
 pub const CONTROL_HEADER_FIRST: &[&str] =
     &["control", "steuerelement", "contrôle", "控制", "控制项"];
