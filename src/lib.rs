@@ -15,5 +15,6 @@ pub mod query;
 pub mod review;
 pub mod risk;
 pub mod score;
+pub mod synth;
 pub mod text;
 pub mod tui;

@@ -170,7 +170,7 @@ pub struct Row {
     #[serde(default)]
     pub value: Answer,
     /// Nesting depth: 0 for top-level rows, 1 for e.g. certification controls under their section.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_zero")]
     pub level: u8,
 }
 
@@ -184,6 +184,10 @@ impl Row {
             level,
         }
     }
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 fn normalize_answer_for(answer: &str) -> Answer {
