@@ -25,10 +25,14 @@ fn time<T>(n: usize, mut f: impl FnMut() -> T) -> Duration {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "/tmp/10k.json".into());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "/tmp/10k.json".into());
     let bytes = std::fs::read(&path).expect("catalog file");
     let mb = bytes.len() as f64 / 1e6;
-    let load = time(5, || parse_catalog_bytes(&bytes, Path::new(&path)).expect("valid catalog"));
+    let load = time(5, || {
+        parse_catalog_bytes(&bytes, Path::new(&path)).expect("valid catalog")
+    });
     println!(
         "load {path}: {mb:.1} MB in {:.0} ms = {:.0} MB/s",
         load.as_secs_f64() * 1e3,
@@ -36,7 +40,11 @@ fn main() {
     );
     let catalog = parse_catalog_bytes(&bytes, Path::new(&path)).expect("valid catalog");
     let index = time(5, || AppSearcher::new(&catalog));
-    println!("search index for {} apps: {:.1} ms", catalog.apps.len(), index.as_secs_f64() * 1e3);
+    println!(
+        "search index for {} apps: {:.1} ms",
+        catalog.apps.len(),
+        index.as_secs_f64() * 1e3
+    );
     let searcher = AppSearcher::new(&catalog);
     for q in ["c", "co", "con", "cont", "conta", "contac"] {
         let t = time(9, || searcher.search(&catalog, q));

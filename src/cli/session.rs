@@ -7,7 +7,7 @@ use crate::model::App;
 use crate::paths;
 use crate::query::{AppSearcher, FilterContext, QueryError, parse_filter};
 use crate::review::ReviewStore;
-use crate::score::{ScoreCard, score_app};
+use crate::score::{ScoreCard, score_catalog};
 
 /// Everything a command needs, loaded once: the catalog, the config, risk tiers, reviews and
 /// scores.
@@ -47,12 +47,7 @@ impl Session {
         }
         let risk = config.risk_table().map_err(Failure::bad_input)?;
         let reviews = super::review::open_store(cli)?;
-        let scores = loaded
-            .catalog
-            .apps
-            .iter()
-            .map(|a| score_app(a, &risk, &config.score))
-            .collect();
+        let scores = score_catalog(&loaded.catalog.apps, &risk, &config.score);
         Ok(Session {
             loaded,
             config,

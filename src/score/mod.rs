@@ -80,6 +80,57 @@ pub struct ScoreCard {
 const NEUTRAL_BASE: f64 = 5.0;
 
 pub fn score_app(app: &App, risk: &RiskTable, cfg: &ScoreConfig) -> ScoreCard {
+    score_with(app, risk, cfg, &mut QuestionWeights::new(cfg))
+}
+
+/// Scores of many apps. The questionnaire is a template, so the same question text recurs in
+/// every app: its weight is looked up once.
+pub fn score_catalog(apps: &[App], risk: &RiskTable, cfg: &ScoreConfig) -> Vec<ScoreCard> {
+    let mut weights = QuestionWeights::new(cfg);
+    apps.iter()
+        .map(|a| score_with(a, risk, cfg, &mut weights))
+        .collect()
+}
+
+/// `ScoreConfig::question_weight` with the rules lower-cased once and answers remembered.
+struct QuestionWeights {
+    rules: Vec<(String, f64)>,
+    memo: std::collections::HashMap<String, f64>,
+}
+
+impl QuestionWeights {
+    fn new(cfg: &ScoreConfig) -> QuestionWeights {
+        QuestionWeights {
+            rules: cfg
+                .questions
+                .iter()
+                .map(|r| (r.contains.to_lowercase(), r.weight))
+                .collect(),
+            memo: std::collections::HashMap::new(),
+        }
+    }
+
+    fn of(&mut self, question: &str) -> f64 {
+        if let Some(w) = self.memo.get(question) {
+            return *w;
+        }
+        let q = question.to_lowercase();
+        let w = self
+            .rules
+            .iter()
+            .find(|(c, _)| q.contains(c.as_str()))
+            .map_or(1.0, |(_, w)| *w);
+        self.memo.insert(question.to_string(), w);
+        w
+    }
+}
+
+fn score_with(
+    app: &App,
+    risk: &RiskTable,
+    cfg: &ScoreConfig,
+    weights: &mut QuestionWeights,
+) -> ScoreCard {
     let mut categories: Vec<CategoryScore> = Category::ALL
         .iter()
         .map(|&category| CategoryScore {
@@ -97,7 +148,7 @@ pub fn score_app(app: &App, risk: &RiskTable, cfg: &ScoreConfig) -> ScoreCard {
         };
         let slot = &mut categories[Category::ALL.iter().position(|c| *c == cat).unwrap_or(0)];
         for row in zone.rows() {
-            let weight = cfg.question_weight(&row.question);
+            let weight = weights.of(&row.question);
             if weight == 0.0 {
                 continue;
             }
