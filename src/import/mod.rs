@@ -1,9 +1,24 @@
 //! Reading the public App Compliance pages (markdown sources and rendered page text) into a
 //! catalog.
+//!
+//! [`import_paths`] is the entry point: it walks folders, reads each page with
+//! [`parse_markdown_page`] or [`rendered::parse_rendered_page`], merges the pages of one app and
+//! returns the catalog with an [`ImportReport`].
 
+mod error;
+pub mod markdown;
+mod merge;
+mod pivots;
 pub mod rendered;
+mod report;
+mod walk;
 
-use crate::model::App;
+use crate::model::{App, Registration};
+
+pub use error::ImportError;
+pub use markdown::{ParsedPage, parse_markdown_page, read_markdown_page};
+pub use report::{ImportReport, MergeConflict, SkippedPage, Warning};
+pub use walk::{ImportOptions, import_paths};
 
 /// Where a page could not be read, and what was expected there.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -16,9 +31,22 @@ pub struct PageError {
     pub message: String,
 }
 
+/// Something a page parser worked around; the pipeline attaches the path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageWarning {
+    /// 1-based; 0 when the problem is the whole file.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
 /// What one page turned out to be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageOutcome {
     App(Box<App>),
-    Skipped { reason: String },
+    /// An `azure/<guid>.md` page: an Azure AD app registration and the apps using it.
+    Registration(Registration),
+    Skipped {
+        reason: String,
+    },
 }
