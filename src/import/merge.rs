@@ -16,6 +16,10 @@ pub fn merge_apps(apps: Vec<App>) -> (Vec<App>, Vec<MergeConflict>) {
     let mut out = Vec::with_capacity(groups.len());
     let mut conflicts = Vec::new();
     for (id, mut pages) in groups {
+        if pages.len() == 1 {
+            out.extend(pages);
+            continue;
+        }
         pages.sort_by(|a, b| a.sources.cmp(&b.sources));
         let mut winner = 0;
         for (i, page) in pages.iter().enumerate() {

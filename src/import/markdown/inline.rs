@@ -9,6 +9,13 @@ use crate::text::is_unsafe_char;
 /// (or the URL when the text is empty), `<br>` becomes a line break, other HTML tags (anchors,
 /// images) disappear, entities are decoded and runs of spaces collapse.
 pub fn clean(raw: &str) -> String {
+    // Most cells are plain words: skip the markup walk for them.
+    if !raw
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'[' | b'&' | b'*' | b'_' | b'\\'))
+    {
+        return collapse(raw);
+    }
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(c) = rest.chars().next() {
@@ -221,29 +228,32 @@ fn entity(s: &str) -> Option<(char, usize)> {
     Some((c, end + 1))
 }
 
-/// Spaces collapsed to one, line breaks kept (trimmed around), unsafe characters dropped.
+/// Spaces collapsed to one, line breaks kept (but never blank lines or at either end), unsafe
+/// characters dropped.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for (i, line) in s.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let mut space = false;
-        for c in line.chars() {
-            if c.is_whitespace() {
-                space = true;
-            } else if !is_unsafe_char(c) {
-                if space && !out.is_empty() && !out.ends_with('\n') {
+    let mut space = false;
+    let mut newline = false;
+    for c in s.chars() {
+        if c == '\n' {
+            newline = true;
+            space = false;
+        } else if c.is_whitespace() {
+            space = true;
+        } else if !is_unsafe_char(c) {
+            if !out.is_empty() {
+                if newline {
+                    out.push('\n');
+                } else if space {
                     out.push(' ');
                 }
-                space = false;
-                out.push(c);
             }
+            newline = false;
+            space = false;
+            out.push(c);
         }
     }
-    // Blank lines from `<br><br>` or trailing breaks carry no meaning in a cell.
-    let lines: Vec<&str> = out.split('\n').filter(|l| !l.is_empty()).collect();
-    lines.join("\n")
+    out
 }
 
 #[cfg(test)]
