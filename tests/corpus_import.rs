@@ -65,7 +65,8 @@ fn corpus_imports_every_app_page() {
     let pages = app_pages(&dir);
     assert_eq!(pages.len(), 842, "app pages found by the plain scan");
 
-    let (catalog, report) = import_paths(&[dir.clone()], &ImportOptions::default()).unwrap();
+    let (catalog, report) =
+        import_paths(std::slice::from_ref(&dir), &ImportOptions::default()).unwrap();
     eprintln!("{report}");
     assert_eq!(report.app_pages, 842);
     // 438 files in azure/, one of them the index azure-apps.md.
@@ -179,8 +180,9 @@ fn popp_seed_imports_as_one_app() {
         eprintln!("skipped part: seed not found at {}", seed.display());
     }
     for path in paths {
-        let (catalog, report) = import_paths(&[path.clone()], &ImportOptions { strict: true })
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let (catalog, report) =
+            import_paths(std::slice::from_ref(&path), &ImportOptions { strict: true })
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert_eq!(report.app_pages, 1);
         assert_eq!(report.permission_rows, 5);
         let app = &catalog.apps[0];

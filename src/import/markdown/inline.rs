@@ -30,7 +30,15 @@ pub fn clean(raw: &str) -> String {
         {
             // The visible text is already inline markdown; clean it on its own.
             let text = clean(text);
-            out.push_str(if text.is_empty() { url } else { &text });
+            // Link text that is itself a URL is often shortened ("https://x/long-pa...").
+            let text_is_url = ["http://", "https://", "www."]
+                .iter()
+                .any(|p| text.starts_with(p));
+            out.push_str(if text.is_empty() || (text_is_url && !url.is_empty()) {
+                url
+            } else {
+                &text
+            });
             rest = &rest[consumed..];
             continue;
         }
@@ -272,6 +280,12 @@ mod tests {
             "https://popp.com"
         );
         assert_eq!(clean("[](https://x.example/)"), "https://x.example/");
+        assert_eq!(
+            clean(
+                "[https://help.example/articles/3854472-use-coachbot-in...](https://help.example/articles/3854472-use-coachbot-in-teams)"
+            ),
+            "https://help.example/articles/3854472-use-coachbot-in-teams"
+        );
         assert_eq!(clean("&#8220;发票&#8221;"), "“发票”");
         assert_eq!(clean("a &lt; b &unknown; c"), "a < b &unknown; c");
     }
