@@ -20,6 +20,8 @@ pub struct ZoneContent {
     pub blocks: Vec<Block>,
     pub permissions: Vec<Permission>,
     pub issues: Vec<LineIssue>,
+    /// The zone's first question/answer table as written, for the general zone's links.
+    pub first_qa_table: Option<RawTable>,
 }
 
 /// Read `lines[start..end]`.
@@ -34,6 +36,12 @@ pub fn read_zone(lines: &[&str], start: usize, end: usize) -> ZoneContent {
             flush_note(&mut out.blocks, &section, &mut paragraphs);
             read_table(&table, &section, &mut out);
             i = table.end;
+            if out.first_qa_table.is_none()
+                && table.header.len() == 2
+                && !permissions::is_permission_table(&table)
+            {
+                out.first_qa_table = Some(table);
+            }
             continue;
         }
         let (text, _) = unquote(lines[i]);

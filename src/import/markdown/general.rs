@@ -6,7 +6,7 @@
 //! language missing here only loses the field, never the row.
 
 use super::inline::{clean, first_url, urls};
-use super::tables::table_at;
+use super::tables::RawTable;
 use crate::model::{Updated, parse_date, parse_updated};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -94,63 +94,64 @@ fn matches(question: &str, words: &[&str]) -> bool {
 }
 
 /// Read the first two-column table in `lines[start..end]` (the general zone).
+#[cfg(test)]
 pub fn read_general(lines: &[&str], start: usize, end: usize) -> GeneralInfo {
     let lines = &lines[..end.min(lines.len())];
-    let mut info = GeneralInfo::default();
     let mut i = start;
     while i < lines.len() {
-        let Some(table) = table_at(lines, i) else {
-            i += 1;
+        match super::tables::table_at(lines, i) {
+            Some(table) if table.header.len() == 2 => return read_general_table(&table),
+            Some(table) => i = table.end,
+            None => i += 1,
+        }
+    }
+    GeneralInfo::default()
+}
+
+/// Read the general zone's question/answer table (raw cells: the URLs are in the links).
+pub fn read_general_table(table: &RawTable) -> GeneralInfo {
+    let mut info = GeneralInfo::default();
+    for row in &table.rows {
+        let (Some(q), Some(a)) = (row.cells.first(), row.cells.get(1)) else {
             continue;
         };
-        i = table.end;
-        if table.header.len() != 2 {
+        let question = clean(q).to_lowercase();
+        let answer = clean(a);
+        if answer.is_empty() {
             continue;
         }
-        for row in &table.rows {
-            let (Some(q), Some(a)) = (row.cells.first(), row.cells.get(1)) else {
-                continue;
-            };
-            let question = clean(q).to_lowercase();
-            let answer = clean(a);
-            if answer.is_empty() {
-                continue;
+        let url = || {
+            first_url(a)
+                .map(str::to_string)
+                .or_else(|| url_like(&answer))
+        };
+        let slot = if question == "id" || question == "app id" {
+            &mut info.id
+        } else if matches(&question, PRIVACY) {
+            &mut info.privacy
+        } else if matches(&question, TERMS) {
+            &mut info.terms
+        } else if matches(&question, WEBSITE) {
+            &mut info.website
+        } else if matches(&question, CLIENTS) {
+            if info.clients.is_empty() {
+                info.clients = split_clients(&answer);
             }
-            let url = || {
-                first_url(a)
-                    .map(str::to_string)
-                    .or_else(|| url_like(&answer))
-            };
-            let slot = if question == "id" || question == "app id" {
-                &mut info.id
-            } else if matches(&question, PRIVACY) {
-                &mut info.privacy
-            } else if matches(&question, TERMS) {
-                &mut info.terms
-            } else if matches(&question, WEBSITE) {
-                &mut info.website
-            } else if matches(&question, CLIENTS) {
-                if info.clients.is_empty() {
-                    info.clients = split_clients(&answer);
-                }
-                continue;
-            } else if matches(&question, PUBLISHER) {
-                &mut info.publisher
-            } else if matches(&question, APP_NAME) {
-                &mut info.app_name
-            } else {
-                continue;
-            };
-            if slot.is_none() {
-                let is_link_slot = !(question == "id"
-                    || question == "app id"
-                    || matches(&question, PUBLISHER)
-                    || matches(&question, APP_NAME));
-                *slot = if is_link_slot { url() } else { Some(answer) };
-            }
+            continue;
+        } else if matches(&question, PUBLISHER) {
+            &mut info.publisher
+        } else if matches(&question, APP_NAME) {
+            &mut info.app_name
+        } else {
+            continue;
+        };
+        if slot.is_none() {
+            let is_link_slot = !(question == "id"
+                || question == "app id"
+                || matches(&question, PUBLISHER)
+                || matches(&question, APP_NAME));
+            *slot = if is_link_slot { url() } else { Some(answer) };
         }
-        // Only the first question/answer table is the general one.
-        break;
     }
     info
 }

@@ -243,12 +243,17 @@ fn collapse(s: &str) -> String {
     let mut space = false;
     let mut newline = false;
     for c in s.chars() {
+        let (is_space, unsafe_char) = if c.is_ascii() {
+            (c.is_ascii_whitespace(), c.is_ascii_control())
+        } else {
+            (c.is_whitespace(), is_unsafe_char(c))
+        };
         if c == '\n' {
             newline = true;
             space = false;
-        } else if c.is_whitespace() {
+        } else if is_space {
             space = true;
-        } else if !is_unsafe_char(c) {
+        } else if !unsafe_char {
             if !out.is_empty() {
                 if newline {
                     out.push('\n');

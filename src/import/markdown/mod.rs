@@ -51,7 +51,8 @@ fn read(
 ) -> Result<(PageOutcome, Vec<PageWarning>, FrontMatter), PageError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     reject_binary(text, source)?;
-    let lines: Vec<&str> = text.lines().collect();
+    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 48 + 16);
+    lines.extend(text.lines());
     let fm = front_matter::parse(&lines);
     let mut warnings = Vec::new();
     if fm.unterminated {
@@ -114,24 +115,15 @@ fn warn(line: usize, message: &str) -> PageWarning {
 
 /// NUL bytes or a run of other control characters mean the file is not a text page.
 fn reject_binary(text: &str, source: &str) -> Result<(), PageError> {
-    let sample_end = (0..=text.len().min(8192))
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let sample = &text[..sample_end];
-    let controls = sample
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-        .count();
-    let nul = text.find('\0');
-    if nul.is_none() && controls * 20 <= sample.chars().count() {
+    let is_control = |b: &u8| (*b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || *b == 0x7f;
+    let sample = &text.as_bytes()[..text.len().min(8192)];
+    let controls = sample.iter().filter(|b| is_control(b)).count();
+    let nul = text.bytes().position(|b| b == 0);
+    if nul.is_none() && controls * 20 <= sample.len() {
         return Ok(());
     }
-    let at = nul.unwrap_or_else(|| {
-        sample
-            .find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
-            .unwrap_or(0)
-    });
+    // Both positions are at ASCII bytes, so slicing there is on a character boundary.
+    let at = nul.unwrap_or_else(|| sample.iter().position(is_control).unwrap_or(0));
     let line = text[..at].matches('\n').count() + 1;
     let column = text[..at]
         .rsplit('\n')
@@ -178,7 +170,11 @@ fn read_app(
             warnings.push(warn(issue.line + 1, &issue.message));
         }
         if general_info.is_none() && (span.pivot == "general" || span.pivot.is_empty()) {
-            let mut info = general::read_general(lines, span.start, span.end);
+            let mut info = content
+                .first_qa_table
+                .as_ref()
+                .map(general::read_general_table)
+                .unwrap_or_default();
             if info.publisher.is_none() {
                 info.publisher = content.blocks.iter().find_map(|b| match b {
                     crate::model::Block::Note(n) => general::publisher_from_intro(&n.text),

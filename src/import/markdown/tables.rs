@@ -91,6 +91,9 @@ pub fn split_cells(row: &str) -> Vec<String> {
         Some(r) if !r.ends_with('\\') => r,
         _ => row,
     };
+    if !row.contains('\\') {
+        return row.split('|').map(|c| c.trim().to_string()).collect();
+    }
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut chars = row.chars().peekable();
