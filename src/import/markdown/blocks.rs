@@ -3,7 +3,7 @@
 
 use super::inline::{clean, first_url, leading_nbsp};
 use super::permissions;
-use super::tables::{RawTable, table_at, unquote};
+use super::tables::{RawRow, RawTable, split_cells, table_at, unquote};
 use crate::model::{Block, Note, Permission, Row, Table};
 
 /// A problem worth reporting, at a 0-based line index.
@@ -30,23 +30,47 @@ pub fn read_zone(lines: &[&str], start: usize, end: usize) -> ZoneContent {
     let mut out = ZoneContent::default();
     let mut section = String::new();
     let mut paragraphs: Vec<String> = Vec::new();
+    // Whether the section's last table was a question/answer one, which rows cut off from it
+    // by a stray blank line still belong to.
+    let mut in_qa_section = false;
     let mut i = start;
     while i < lines.len() {
         if let Some(table) = table_at(lines, i) {
             flush_note(&mut out.blocks, &section, &mut paragraphs);
             read_table(&table, &section, &mut out);
             i = table.end;
-            if out.first_qa_table.is_none()
-                && table.header.len() == 2
-                && !permissions::is_permission_table(&table)
-            {
+            in_qa_section = table.header.len() == 2 && !permissions::is_permission_table(&table);
+            if out.first_qa_table.is_none() && in_qa_section {
                 out.first_qa_table = Some(table);
             }
             continue;
         }
         let (text, _) = unquote(lines[i]);
         let text = text.trim();
-        if let Some(title) = heading(text) {
+        if in_qa_section && text.starts_with('|') && split_cells(text).len() == 2 {
+            flush_note(&mut out.blocks, &section, &mut paragraphs);
+            let table = RawTable {
+                line: i,
+                end: i + 1,
+                quoted: false,
+                header: vec![String::new(); 2],
+                rows: vec![RawRow {
+                    line: i,
+                    cells: split_cells(text),
+                }],
+            };
+            read_table(&table, &section, &mut out);
+            // One warning for a run of such rows.
+            let previous = i.checked_sub(1).map(|p| unquote(lines[p]).0.trim());
+            if !previous.is_some_and(|p| p.starts_with('|')) {
+                out.issues.push(LineIssue {
+                    line: i,
+                    message: "table rows separated from their table (blank line inside it?)"
+                        .to_string(),
+                });
+            }
+        } else if let Some(title) = heading(text) {
+            in_qa_section = false;
             flush_note(&mut out.blocks, &section, &mut paragraphs);
             section = title;
             if out.heading.is_none() && !section.is_empty() {
@@ -263,6 +287,23 @@ mod tests {
         assert_eq!(z.permissions.len(), 2);
         assert_eq!(z.issues.len(), 1);
         assert_eq!(z.issues[0].line, 3);
+    }
+
+    #[test]
+    fn rows_cut_off_by_a_blank_line_rejoin_their_table_with_a_warning() {
+        let z = zone(
+            "| **Information** | **响应** |\n|:--|:--|\n| \n\n<a href=\"u\">中查看</a>\n| 是否？ | 是的 |\n| 何处？ | Azure |\n",
+        );
+        let rows: Vec<(&str, Answer)> = z
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Row(r) => Some((r.question.as_str(), r.value)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rows, [("是否？", Answer::Yes), ("何处？", Answer::Text)]);
+        assert_eq!(z.issues.iter().map(|i| i.line).collect::<Vec<_>>(), [2, 5]);
     }
 
     #[test]
