@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use attest_tui::import::{ImportError, ImportOptions, import_paths};
+use attest_tui::import::{ImportError, ImportOptions, PageOutcome, import_paths, rendered};
 use attest_tui::model::Certification;
 
 const GUID: &str = "0a1b7ca8-390e-4f55-a7b5-eee089c5a905";
@@ -187,7 +187,7 @@ fn strict_mode_fails_on_an_unterminated_zone_and_on_binary_content() {
     write(dir.path(), "a.md", b"\0\x01\x02\x03garbage");
     let (catalog, report) = import_paths(&paths, &ImportOptions::default()).unwrap();
     assert!(catalog.apps.is_empty());
-    assert_eq!(report.skipped[0].reason, "not a text page");
+    assert!(report.skipped[0].reason.contains("binary content"));
     let err = import_paths(&paths, &ImportOptions { strict: true }).unwrap_err();
     assert!(
         matches!(err, ImportError::Page(ref e) if e.line == 1 && e.column == 1),
@@ -218,4 +218,65 @@ fn a_missing_path_is_an_error_naming_it() {
         err.to_string()
             .starts_with("/nonexistent/attest-pages:0:0: cannot read")
     );
+}
+
+#[test]
+fn rendered_text_files_go_to_the_rendered_parser() {
+    let text = "联系人中心\nLandis Technologies\n开发人员上次更新时间：2024 年 1 月 12 日\n常规\n";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "page.txt", text.as_bytes());
+    assert!(rendered::looks_rendered(text));
+    let (catalog, report) =
+        import_paths(&[dir.path().to_path_buf()], &ImportOptions::default()).unwrap();
+    // Whatever the rendered parser makes of it, the pipeline reports exactly that.
+    match rendered::parse_rendered_page(text, "page.txt") {
+        Ok(PageOutcome::App(app)) => {
+            assert_eq!(report.app_pages, 1);
+            assert_eq!(report.rendered_pages, 1);
+            assert_eq!(catalog.apps[0].id, app.id);
+        }
+        Ok(PageOutcome::Skipped { reason }) => assert_eq!(report.skipped[0].reason, reason),
+        Ok(PageOutcome::Registration(r)) => assert_eq!(catalog.registrations[0].id, r.id),
+        Err(e) => assert_eq!(report.skipped[0].reason, e.message),
+    }
+}
+
+#[test]
+fn an_english_page_reads_like_a_chinese_one() {
+    let page = "---\ntitle: Contoso\ncertification_type: attested\nzone_pivot_groups: app-info-data\nms.contentlocale: en-US\n---\n\
+        # Contoso Tasks\n\n<p>Last updated by the developer on September 20, 2021</p>\n\n\
+        ::: zone pivot=\"general\"\n\n## General information\n\nInformation provided by Contoso Ltd to Microsoft:\n\n\
+        | **Information** | **Response** |\n|:--|:--|\n| App name | Contoso Tasks |\n| ID | WA200009999 |\n\
+        | Office 365 clients supported | Microsoft Teams, Outlook |\n\
+        | Partner company's website | [https://contoso.example](https://contoso.example) |\n\
+        | URL of privacy statement | [Privacy](https://contoso.example/privacy) |\n\n::: zone-end\n\n\
+        ::: zone pivot=\"data\"\n\n#### Data access using Microsoft Graph\n\n\
+        >| **Graph Permission** | **Permission Type** | **Justification** | **Azure AD App ID** |\n>|:--|:--|:--|:--|\n\
+        >| Calendars.Read | Application | Shows meetings. | [0a1b7ca8-390e-4f55-a7b5-eee089c5a905](/microsoft-365-app-certification/azure/0a1b7ca8-390e-4f55-a7b5-eee089c5a905) |\n\n\
+        ::: zone-end\n";
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "teams/contoso.md", page.as_bytes());
+    let (catalog, report) =
+        import_paths(&[dir.path().to_path_buf()], &ImportOptions { strict: true }).unwrap();
+    assert!(report.warnings.is_empty(), "{report}");
+    let app = &catalog.apps[0];
+    assert_eq!(app.id, "WA200009999");
+    assert_eq!(app.name, "Contoso Tasks");
+    assert_eq!(app.publisher, "Contoso Ltd");
+    assert_eq!(app.language, "en-US");
+    assert_eq!(app.updated.date.as_deref(), Some("2021-09-20"));
+    assert_eq!(app.clients, ["Microsoft Teams", "Outlook"]);
+    assert_eq!(
+        app.links.website.as_deref(),
+        Some("https://contoso.example")
+    );
+    assert_eq!(
+        app.links.privacy.as_deref(),
+        Some("https://contoso.example/privacy")
+    );
+    assert_eq!(app.zones[0].title, "General information");
+    assert_eq!(app.zones[1].title, "Data access using Microsoft Graph");
+    assert_eq!(app.permissions.len(), 1);
+    assert!(app.permissions[0].kind.is_application());
+    assert_eq!(app.permissions[0].registration.as_deref(), Some(GUID));
 }

@@ -149,7 +149,9 @@ fn skip_reason(e: &ImportError) -> String {
     match e {
         ImportError::InvalidUtf8 { .. } => "not UTF-8 text".to_string(),
         ImportError::Unreadable { .. } => "unreadable file".to_string(),
-        ImportError::Page(_) | ImportError::Strict { .. } => "not a text page".to_string(),
+        // Page errors carry fixed messages ("expected text, found binary content …").
+        ImportError::Page(e) => e.message.clone(),
+        ImportError::Strict { message, .. } => message.clone(),
     }
 }
 
