@@ -1,6 +1,8 @@
 //! The content of one zone as blocks: question/answer rows, generic tables, free-text notes, and
 //! the Graph permissions found along the way.
 
+use std::borrow::Cow;
+
 use super::inline::{clean, first_url, leading_nbsp};
 use super::permissions;
 use super::tables::{RawRow, RawTable, split_cells, table_at, unquote};
@@ -14,18 +16,18 @@ pub struct LineIssue {
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct ZoneContent {
+pub struct ZoneContent<'a> {
     /// The first heading inside the zone.
     pub heading: Option<String>,
     pub blocks: Vec<Block>,
     pub permissions: Vec<Permission>,
     pub issues: Vec<LineIssue>,
     /// The zone's first question/answer table as written, for the general zone's links.
-    pub first_qa_table: Option<RawTable>,
+    pub first_qa_table: Option<RawTable<'a>>,
 }
 
 /// Read `lines[start..end]`.
-pub fn read_zone(lines: &[&str], start: usize, end: usize) -> ZoneContent {
+pub fn read_zone<'a>(lines: &[&'a str], start: usize, end: usize) -> ZoneContent<'a> {
     let lines = &lines[..end.min(lines.len())];
     let mut out = ZoneContent::default();
     let mut section = String::new();
@@ -53,7 +55,7 @@ pub fn read_zone(lines: &[&str], start: usize, end: usize) -> ZoneContent {
                 line: i,
                 end: i + 1,
                 quoted: false,
-                header: vec![String::new(); 2],
+                header: vec![Cow::Borrowed(""); 2],
                 rows: vec![RawRow {
                     line: i,
                     cells: split_cells(text),
@@ -198,7 +200,7 @@ mod tests {
     use super::*;
     use crate::model::Answer;
 
-    fn zone(text: &str) -> ZoneContent {
+    fn zone(text: &str) -> ZoneContent<'_> {
         let lines: Vec<&str> = text.lines().collect();
         read_zone(&lines, 0, lines.len())
     }

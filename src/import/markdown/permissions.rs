@@ -2,6 +2,8 @@
 //! 4 columns (permission, type, justification, app id) or 5 columns (permission, type, data
 //! collected and why, data stored and why, app id), the last cell a link to `azure/<guid>`.
 
+use std::borrow::Cow;
+
 use super::inline::{clean, find_guid, urls};
 use super::tables::RawTable;
 use crate::model::{Permission, canonical_permission_name, parse_kind};
@@ -81,19 +83,19 @@ pub fn registration_guid(cell: &str) -> Option<String> {
 
 /// `n` cells from a row with too many or too few: a pipe typed inside the justification splits
 /// it, so extra middle cells are joined back there; missing cells are empty.
-fn fit(cells: &[String], n: usize) -> Vec<String> {
+fn fit<'a>(cells: &[Cow<'a, str>], n: usize) -> Vec<Cow<'a, str>> {
     if cells.len() == n {
         return cells.to_vec();
     }
     if cells.len() > n {
         let tail = n - 3; // cells after the first justification column
-        let mut out: Vec<String> = cells[..2].to_vec();
-        out.push(cells[2..cells.len() - tail].join(" | "));
+        let mut out: Vec<Cow<'a, str>> = cells[..2].to_vec();
+        out.push(Cow::Owned(cells[2..cells.len() - tail].join(" | ")));
         out.extend_from_slice(&cells[cells.len() - tail..]);
         return out;
     }
     let mut out = cells.to_vec();
-    out.resize(n, String::new());
+    out.resize(n, Cow::Borrowed(""));
     out
 }
 

@@ -1,23 +1,26 @@
 //! Pipe tables, plain (`| a | b |`) or inside a blockquote (`>| a | b |`), with the raw cell text
-//! kept for the callers (links and `&nbsp;` indentation carry meaning there).
+//! kept for the callers (links and `&nbsp;` indentation carry meaning there). Cells borrow from
+//! the page; only rows broken over lines or with escaped pipes own their text.
+
+use std::borrow::Cow;
 
 /// One pipe table as written: header cells, data rows, where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawTable {
+pub struct RawTable<'a> {
     /// 0-based index of the header line in the page's lines.
     pub line: usize,
     /// Index of the first line after the table.
     pub end: usize,
     pub quoted: bool,
-    pub header: Vec<String>,
-    pub rows: Vec<RawRow>,
+    pub header: Vec<Cow<'a, str>>,
+    pub rows: Vec<RawRow<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawRow {
+pub struct RawRow<'a> {
     /// 0-based index of the row's first line.
     pub line: usize,
-    pub cells: Vec<String>,
+    pub cells: Vec<Cow<'a, str>>,
 }
 
 /// A line without its blockquote markers, and whether it had any.
@@ -32,28 +35,28 @@ pub fn unquote(line: &str) -> (&str, bool) {
 }
 
 /// The table whose header is at `lines[i]`, if a delimiter row follows it.
-pub fn table_at(lines: &[&str], i: usize) -> Option<RawTable> {
+pub fn table_at<'a>(lines: &[&'a str], i: usize) -> Option<RawTable<'a>> {
     let (header, quoted) = unquote(lines[i]);
     let header = header.trim();
     if !header.starts_with('|') || !lines.get(i + 1).is_some_and(|l| is_delimiter(l)) {
         return None;
     }
-    let mut rows: Vec<(usize, String)> = Vec::new();
+    let mut rows: Vec<(usize, Cow<'a, str>)> = Vec::new();
     let mut j = i + 2;
     while j < lines.len() {
         let (text, _) = unquote(lines[j]);
         let text = text.trim();
         if text.starts_with('|') {
-            rows.push((j, text.to_string()));
+            rows.push((j, Cow::Borrowed(text)));
         } else if !text.is_empty()
             && !text.starts_with(":::")
             && !text.starts_with('#')
             && rows.last().is_some_and(|(_, r)| !r.ends_with('|'))
         {
             // A line break typed inside a cell: the row goes on until its closing pipe.
-            let last = rows.last_mut().expect("checked above");
-            last.1.push('\n');
-            last.1.push_str(text);
+            let last = rows.last_mut().expect("checked above").1.to_mut();
+            last.push('\n');
+            last.push_str(text);
         } else {
             break;
         }
@@ -68,7 +71,13 @@ pub fn table_at(lines: &[&str], i: usize) -> Option<RawTable> {
             .into_iter()
             .map(|(line, text)| RawRow {
                 line,
-                cells: split_cells(&text),
+                cells: match text {
+                    Cow::Borrowed(t) => split_cells(t),
+                    Cow::Owned(t) => split_cells(&t)
+                        .into_iter()
+                        .map(|c| Cow::Owned(c.into_owned()))
+                        .collect(),
+                },
             })
             .collect(),
     })
@@ -84,7 +93,7 @@ pub fn is_delimiter(line: &str) -> bool {
 }
 
 /// Cells of one row, trimmed; `\|` is a literal pipe inside a cell.
-pub fn split_cells(row: &str) -> Vec<String> {
+pub fn split_cells(row: &str) -> Vec<Cow<'_, str>> {
     let row = row.trim();
     let row = row.strip_prefix('|').unwrap_or(row);
     let row = match row.strip_suffix('|') {
@@ -92,7 +101,7 @@ pub fn split_cells(row: &str) -> Vec<String> {
         _ => row,
     };
     if !row.contains('\\') {
-        return row.split('|').map(|c| c.trim().to_string()).collect();
+        return row.split('|').map(|c| Cow::Borrowed(c.trim())).collect();
     }
     let mut cells = Vec::new();
     let mut cell = String::new();
@@ -103,11 +112,11 @@ pub fn split_cells(row: &str) -> Vec<String> {
                 cell.push('|');
                 chars.next();
             }
-            '|' => cells.push(std::mem::take(&mut cell).trim().to_string()),
+            '|' => cells.push(Cow::Owned(std::mem::take(&mut cell).trim().to_string())),
             c => cell.push(c),
         }
     }
-    cells.push(cell.trim().to_string());
+    cells.push(Cow::Owned(cell.trim().to_string()));
     cells
 }
 
