@@ -115,6 +115,10 @@ pub fn read_general_table(table: &RawTable) -> GeneralInfo {
         let (Some(q), Some(a)) = (row.cells.first(), row.cells.get(1)) else {
             continue;
         };
+        // The general questions are short labels; long ones are never among them.
+        if q.len() > 200 {
+            continue;
+        }
         let question = clean(q).to_lowercase();
         let answer = clean(a);
         if answer.is_empty() {
@@ -178,10 +182,9 @@ pub fn publisher_from_intro(text: &str) -> Option<String> {
     let line = text.lines().next()?.trim();
     let name = if let Some(i) = line.find(" 提供") {
         &line[..i]
-    } else if let Some(rest) = line
-        .to_lowercase()
-        .find("provided by ")
-        .map(|i| &line[i + 12..])
+    } else if let Some(rest) = ["provided by ", "Provided by "]
+        .iter()
+        .find_map(|p| line.find(p).map(|i| &line[i + p.len()..]))
     {
         rest.split(" to Microsoft").next().unwrap_or(rest)
     } else {
@@ -285,6 +288,11 @@ mod tests {
             Some("Contoso Ltd")
         );
         assert_eq!(publisher_from_intro("下面显示了信息。"), None);
+        // Lower-casing changes byte lengths ('İ'); positions come from the line itself.
+        assert_eq!(
+            publisher_from_intro("İİİİ Information provided by İx to Microsoft").as_deref(),
+            Some("İx")
+        );
     }
 
     #[test]

@@ -245,6 +245,10 @@ fn collapse(s: &str) -> String {
     for c in s.chars() {
         let (is_space, unsafe_char) = if c.is_ascii() {
             (c.is_ascii_whitespace(), c.is_ascii_control())
+        } else if ('\u{3165}'..='\u{fdff}').contains(&c) {
+            // CJK and Hangul: no spaces or unsafe characters in this range, checked first
+            // because most of the corpus text is here.
+            (false, false)
         } else {
             (c.is_whitespace(), is_unsafe_char(c))
         };

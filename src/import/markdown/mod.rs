@@ -118,7 +118,7 @@ fn reject_binary(text: &str, source: &str) -> Result<(), PageError> {
     let is_control = |b: &u8| (*b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t')) || *b == 0x7f;
     let sample = &text.as_bytes()[..text.len().min(8192)];
     let controls = sample.iter().filter(|b| is_control(b)).count();
-    let nul = text.bytes().position(|b| b == 0);
+    let nul = text.find('\0');
     if nul.is_none() && controls * 20 <= sample.len() {
         return Ok(());
     }
