@@ -13,6 +13,8 @@ use crate::model::{Updated, parse_date, parse_updated};
 pub struct GeneralInfo {
     pub app_name: Option<String>,
     pub id: Option<String>,
+    /// 0-based line of the ID row.
+    pub id_line: Option<usize>,
     pub publisher: Option<String>,
     pub clients: Vec<String>,
     pub website: Option<String>,
@@ -130,6 +132,7 @@ pub fn read_general_table(table: &RawTable) -> GeneralInfo {
                 .or_else(|| url_like(&answer))
         };
         let slot = if question == "id" || question == "app id" {
+            info.id_line.get_or_insert(row.line);
             &mut info.id
         } else if matches(&question, PRIVACY) {
             &mut info.privacy
@@ -257,6 +260,7 @@ mod tests {
         let g = read_general(&lines, 0, lines.len());
         assert_eq!(g.app_name.as_deref(), Some("POPP 云"));
         assert_eq!(g.id.as_deref(), Some("WA200003306"));
+        assert_eq!(g.id_line, Some(5));
         assert_eq!(g.publisher.as_deref(), Some("POPP Communications"));
         assert_eq!(g.clients, ["Microsoft Teams", "Outlook", "Word"]);
         assert_eq!(g.website.as_deref(), Some("https://popp.com"));

@@ -200,10 +200,18 @@ fn read_app(
     if let (Some(link), Some(row)) = (&appsource_id, &info.id)
         && !link.eq_ignore_ascii_case(row)
     {
-        warnings.push(warn(
-            1,
-            &format!("ID row says {row} but the AppSource link says {link}; using the link"),
-        ));
+        let line = info.id_line.unwrap_or(0);
+        let column = lines
+            .get(line)
+            .and_then(|l| l.find(row.as_str()).map(|i| l[..i].chars().count() + 1))
+            .unwrap_or(1);
+        warnings.push(PageWarning {
+            line: line + 1,
+            column,
+            message: format!(
+                "ID row says {row} but the AppSource link says {link}; using the link"
+            ),
+        });
     }
     app.id = appsource_id
         .or_else(|| info.id.clone())

@@ -168,6 +168,7 @@ fn appsource_link_wins_over_a_mistyped_id_row() {
     let (app, warnings) = app(page, "teams/hive.md");
     assert_eq!(app.id, "WA200000093");
     assert_eq!(warnings.len(), 1);
+    assert_eq!((warnings[0].line, warnings[0].column), (9, 8));
     assert!(warnings[0].message.contains("WA2000000093"));
 }
 
