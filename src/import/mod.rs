@@ -4,6 +4,20 @@
 //! [`import_paths`] is the entry point: it walks folders, reads each page with
 //! [`parse_markdown_page`] or [`rendered::parse_rendered_page`], merges the pages of one app and
 //! returns the catalog with an [`ImportReport`].
+//!
+//! Conventions of the catalog it writes:
+//! - An app's `id` is the AppSource id from the page's AppSource link, else the general table's
+//!   ID row, else the Teams app id, else `page:<source without .md>`. The link wins over the row
+//!   because the row is typed by hand (the corpus has `WA2000000093` for `WA200000093`); the
+//!   report warns where they differ.
+//! - Pages with one id are one app; the most recently updated page gives its content, the others
+//!   add their sources, clients and missing links, and the report lists each disagreement.
+//! - A 5-column permission table's justification is `Collected: …; Stored: …` (either part left
+//!   out when empty); the registration is `null` when the app-id cell has no GUID.
+//! - Permission tables become `permissions`, not zone blocks; the other tables of a zone become
+//!   `row` blocks (two columns) or `table` blocks, and its free text `note` blocks.
+//! - Strict mode fails on every warning and on every skipped page except those recognized as
+//!   not being app pages (`*-apps.md` indexes).
 
 mod error;
 pub mod markdown;
