@@ -16,16 +16,21 @@ pub fn clean(raw: &str) -> String {
     {
         return collapse(raw);
     }
+    // Without these no tag or link can close: skip looking for one at every `<` and `[`.
+    let may_have_tags = raw.contains('>');
+    let may_have_links = raw.contains("](");
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
     while let Some(c) = rest.chars().next() {
         if c == '<'
+            && may_have_tags
             && let Some(consumed) = html_tag(rest, &mut out)
         {
             rest = &rest[consumed..];
             continue;
         }
         if c == '['
+            && may_have_links
             && let Some((text, url, consumed)) = link(rest)
         {
             // The visible text is already inline markdown; clean it on its own.
