@@ -350,6 +350,17 @@ mod tests {
         assert_eq!(first_url("no link"), None);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn cleaned_text_is_display_safe(raw in "[<>\\[\\]()&;#*_a-z \n\u{1b}\u{202e}\u{a0}\u{4e00}]{0,60}") {
+            let out = clean(&raw);
+            proptest::prop_assert!(!out.chars().any(|c| c != '\n' && is_unsafe_char(c)), "{out:?}");
+            proptest::prop_assert!(!out.starts_with([' ', '\n']) && !out.ends_with([' ', '\n']));
+            proptest::prop_assert!(!out.contains("\n\n") && !out.contains("  "));
+            let _ = (find_guid(&raw), urls(&raw), leading_nbsp(&raw));
+        }
+    }
+
     #[test]
     fn huge_lines_are_handled() {
         let long = "[".repeat(50_000) + &"<a".repeat(50_000) + &"&".repeat(50_000);
