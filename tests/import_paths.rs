@@ -280,3 +280,19 @@ fn an_english_page_reads_like_a_chinese_one() {
     assert!(app.permissions[0].kind.is_application());
     assert_eq!(app.permissions[0].registration.as_deref(), Some(GUID));
 }
+
+#[test]
+fn a_page_reached_through_two_paths_is_read_once() {
+    let dir = corpus();
+    let paths = [
+        dir.path().to_path_buf(),
+        dir.path().join("word"),
+        dir.path().join("word/contoso.md"),
+    ];
+    let (catalog, report) = import_paths(&paths, &ImportOptions::default()).unwrap();
+    assert_eq!(report.app_pages, 2);
+    assert_eq!(
+        catalog.apps[0].sources,
+        ["excel/contoso.md", "word/contoso.md"]
+    );
+}

@@ -39,8 +39,13 @@ pub fn import_paths(
     for path in paths {
         collect(path, &mut files)?;
     }
+    if paths.len() > 1 {
+        // A file reached through two of the paths given (a folder and its subfolder) is read
+        // once, under the first path that reached it.
+        let mut seen = std::collections::HashSet::new();
+        files.retain(|f| seen.insert(fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())));
+    }
     files.sort_by(|a, b| a.source.cmp(&b.source).then(a.path.cmp(&b.path)));
-    files.dedup_by(|a, b| a.path == b.path);
     let titles = find_pivot_titles(paths);
 
     let results: Vec<Result<ParsedPage, ImportError>> = files.par_iter().map(read_page).collect();
