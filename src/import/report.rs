@@ -82,6 +82,13 @@ impl fmt::Display for ImportReport {
             self.registration_pages,
             self.skipped.len()
         )?;
+        if self.rendered_pages > 0 {
+            writeln!(
+                f,
+                "  {} app pages read as rendered text",
+                self.rendered_pages
+            )?;
+        }
         for (reason, n) in self.skipped_by_reason() {
             writeln!(f, "  skipped {n}: {reason}")?;
         }
