@@ -1,9 +1,38 @@
 //! Reading the public App Compliance pages (markdown sources and rendered page text) into a
 //! catalog.
+//!
+//! [`import_paths`] is the entry point: it walks folders, reads each page with
+//! [`parse_markdown_page`] or [`rendered::parse_rendered_page`], merges the pages of one app and
+//! returns the catalog with an [`ImportReport`].
+//!
+//! Conventions of the catalog it writes:
+//! - An app's `id` is the AppSource id from the page's AppSource link, else the general table's
+//!   ID row, else the Teams app id, else `page:<source without .md>`. The link wins over the row
+//!   because the row is typed by hand (the corpus has `WA2000000093` for `WA200000093`); the
+//!   report warns where they differ.
+//! - Pages with one id are one app; the most recently updated page gives its content, the others
+//!   add their sources, clients and missing links, and the report lists each disagreement.
+//! - A 5-column permission table's justification is `Collected: …; Stored: …` (either part left
+//!   out when empty); the registration is `null` when the app-id cell has no GUID.
+//! - Permission tables become `permissions`, not zone blocks; the other tables of a zone become
+//!   `row` blocks (two columns) or `table` blocks, and its free text `note` blocks.
+//! - Strict mode fails on every warning and on every skipped page except those recognized as
+//!   not being app pages (`*-apps.md` indexes).
 
+mod error;
+pub mod markdown;
+mod merge;
+mod pivots;
 pub mod rendered;
+mod report;
+mod walk;
 
-use crate::model::App;
+use crate::model::{App, Registration};
+
+pub use error::ImportError;
+pub use markdown::{ParsedPage, parse_markdown_page, read_markdown_page};
+pub use report::{ImportReport, MergeConflict, SkippedPage, Warning};
+pub use walk::{ImportOptions, import_paths};
 
 /// Where a page could not be read, and what was expected there.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -16,9 +45,22 @@ pub struct PageError {
     pub message: String,
 }
 
+/// Something a page parser worked around; the pipeline attaches the path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageWarning {
+    /// 1-based; 0 when the problem is the whole file.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
 /// What one page turned out to be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageOutcome {
     App(Box<App>),
-    Skipped { reason: String },
+    /// An `azure/<guid>.md` page: an Azure AD app registration and the apps using it.
+    Registration(Registration),
+    Skipped {
+        reason: String,
+    },
 }

@@ -61,6 +61,8 @@ const YES: &[&str] = &[
     "참",
     "對",
     "对",
+    // Machine translations of "Yes" in the zh-CN corpus ("accessible").
+    "可访问",
 ];
 const NO: &[&str] = &[
     "no",
@@ -69,6 +71,9 @@ const NO: &[&str] = &[
     "否",
     "不",
     "不是",
+    // Machine translations of "No" in the zh-CN corpus ("not supported", "none").
+    "不支持",
+    "无",
     "nein",
     "falsch",
     "non",
@@ -189,6 +194,9 @@ mod tests {
         assert_eq!(normalize_answer("否"), Answer::No);
         assert_eq!(normalize_answer("不适用"), Answer::NotApplicable);
         assert_eq!(normalize_answer("不適用"), Answer::NotApplicable);
+        assert_eq!(normalize_answer("可访问"), Answer::Yes);
+        assert_eq!(normalize_answer("不支持"), Answer::No);
+        assert_eq!(normalize_answer("无"), Answer::No);
     }
 
     #[test]
