@@ -1,8 +1,27 @@
-use super::Failure;
 use super::args::ImportArgs;
+use super::{Failure, json_out};
+use crate::import::{ImportOptions, import_paths};
 
-pub fn run(_args: &ImportArgs) -> Result<String, Failure> {
-    Err(Failure::bad_input(
-        "import is being wired to the page importer",
-    ))
+/// Import pages into a catalog file; the report goes to stderr so `-o -` stays clean JSON.
+pub fn run(args: &ImportArgs) -> Result<String, Failure> {
+    let (catalog, report) = import_paths(
+        &args.paths,
+        &ImportOptions {
+            strict: args.strict,
+        },
+    )
+    .map_err(Failure::bad_input)?;
+    let json = json_out(&catalog)?;
+    eprint!("{report}");
+    if args.output.as_os_str() == "-" {
+        return Ok(json);
+    }
+    crate::review::write_atomic(&args.output, json.as_bytes())
+        .map_err(|e| Failure::bad_input(format!("{}: cannot write: {e}", args.output.display())))?;
+    eprintln!(
+        "wrote {} apps to {}",
+        catalog.apps.len(),
+        args.output.display()
+    );
+    Ok(String::new())
 }

@@ -101,9 +101,38 @@ fn classify(path: &Path) -> Result<SourceKind, LoadError> {
     }
 }
 
+/// Import a folder or file of pages on the fly. What the import skipped or worked around is
+/// summed up in one warning; `attest-tui import` prints the details.
 fn import_pages(path: &Path) -> Result<(Catalog, Vec<String>), LoadError> {
-    Err(LoadError::Import {
-        path: path.to_path_buf(),
-        message: "importing pages is not available yet".into(),
-    })
+    let opts = crate::import::ImportOptions { strict: false };
+    let (catalog, report) =
+        crate::import::import_paths(&[path.to_path_buf()], &opts).map_err(|e| {
+            LoadError::Import {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            }
+        })?;
+    let mut warnings = Vec::new();
+    if catalog.apps.is_empty() {
+        return Err(LoadError::Import {
+            path: path.to_path_buf(),
+            message: format!(
+                "no App Compliance page found (read {} files, skipped {}); expected markdown pages with `::: zone` sections or rendered page text",
+                report.pages_read,
+                report.skipped.len()
+            ),
+        });
+    }
+    let issues = report.warnings.len() + report.skipped.len();
+    if issues > 0 {
+        warnings.push(format!(
+            "{}: imported {} apps; {} pages skipped and {} warnings (run `attest-tui import {} -o FILE` for details)",
+            path.display(),
+            catalog.apps.len(),
+            report.skipped.len(),
+            report.warnings.len(),
+            path.display()
+        ));
+    }
+    Ok((catalog, warnings))
 }

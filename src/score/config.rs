@@ -68,11 +68,11 @@ impl Default for CategoryWeights {
 impl Default for TierPenalties {
     fn default() -> Self {
         TierPenalties {
-            critical: 2.0,
-            high: 0.75,
-            medium: 0.2,
+            critical: 1.0,
+            high: 0.4,
+            medium: 0.1,
             low: 0.0,
-            cap: 6.0,
+            cap: 3.0,
         }
     }
 }

@@ -76,12 +76,12 @@ mod tests {
     #[test]
     fn reads_flat_fields_and_body_start() {
         let text =
-            "---\ntitle: A: B\nms.locfileid: \"64879289\"\ncertification_type: attested\n---\n# H";
+            "---\ntitle: A: B\nms.author: \"someone\"\ncertification_type: attested\n---\n# H";
         let lines: Vec<&str> = text.lines().collect();
         let fm = parse(&lines);
         assert!(fm.present);
         assert_eq!(fm.get("title"), Some("A: B"));
-        assert_eq!(fm.get("ms.locfileid"), Some("64879289"));
+        assert_eq!(fm.get("ms.author"), Some("someone"));
         assert_eq!(fm.get("certification_type"), Some("attested"));
         assert_eq!(fm.body_start, 5);
         assert_eq!(lines[fm.body_start], "# H");
