@@ -225,14 +225,17 @@ impl State {
                 self.overlays.push(Overlay::Search(target));
                 true
             }
-            Action::SearchInput(c) => self.edit_query(|q| q.push(c)),
-            Action::SearchBackspace => self.edit_query(|q| {
-                q.pop();
-            }),
-            Action::SearchClear => self.edit_query(String::clear),
+            Action::SearchInput(c) => self.edit_query(|q| q.push(c), false),
+            Action::SearchBackspace => self.edit_query(
+                |q| {
+                    q.pop();
+                },
+                false,
+            ),
+            Action::SearchClear => self.edit_query(String::clear, true),
             Action::SearchAccept => self.pop_search(),
             Action::SearchCancel => {
-                self.edit_query(String::clear);
+                self.edit_query(String::clear, true);
                 self.pop_search()
             }
             Action::OpenHelp => {
@@ -246,6 +249,7 @@ impl State {
                 let focused = self.set_focus(Focus::List);
                 searching || moved || focused
             }
+            Action::ClickRow(_) if self.current_app().is_none() => false,
             Action::ClickRow(pos) => {
                 let searching = self.pop_search();
                 let focused = self.set_focus(Focus::Detail);
@@ -461,7 +465,9 @@ impl State {
         true
     }
 
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> bool {
+    /// Change the search query of the list or of the current tab. Typing selects the best
+    /// match; clearing (`keep_selection`) keeps the app under the cursor selected.
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String), keep_selection: bool) -> bool {
         match self.search_target().cloned() {
             Some(SearchTarget::List) => {
                 let before = self.list.query.clone();
@@ -472,7 +478,9 @@ impl State {
                 let before_key = self.current_tab().map(|t| t.key);
                 let before_app = self.current_app_index();
                 self.refilter_list();
-                self.list.scroll = Scroll::default();
+                if !keep_selection {
+                    self.list.scroll = Scroll::default();
+                }
                 if self.current_app_index() != before_app {
                     self.app_changed(before_key);
                 }

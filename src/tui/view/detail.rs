@@ -102,15 +102,11 @@ fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
         sanitize(&updated).into_owned()
     };
     let cert = match strings::certification(app.certification) {
-        "" => strings::UNANSWERED_MARK,
+        "" => strings::NOT_CERTIFIED,
         c => c,
     };
     let parts: Vec<(&str, String, Style)> = vec![
-        (
-            strings::LABEL_ID,
-            sanitize(&app.id).into_owned(),
-            Style::new(),
-        ),
+        ("", sanitize(&app.id).into_owned(), Style::new()),
         (
             strings::SEP,
             cert.to_string(),
@@ -151,7 +147,11 @@ fn labelled(state: &State, parts: &[(&str, String, Style)], width: usize) -> Vec
             break;
         }
         let sep = if i > 0 { " " } else { "" };
-        let label = format!("{sep}{label} ");
+        let label = if label.is_empty() {
+            String::new()
+        } else {
+            format!("{sep}{label} ")
+        };
         let lw = display_width(&label).min(left);
         out.extend(fit_plain(&label, lw, state.theme.label, false));
         left -= lw;

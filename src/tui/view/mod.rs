@@ -11,7 +11,7 @@ pub mod text;
 mod zone_tab;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -71,23 +71,11 @@ fn row(area: Rect, y: u16) -> Rect {
 }
 
 fn too_small(state: &State, area: Rect, buf: &mut Buffer) {
-    let msg = text::fit_plain(
-        strings::TOO_SMALL,
-        area.width as usize,
-        state.theme.warning,
-        false,
-    );
-    let need = format!("{}×{}", MIN_WIDTH, MIN_HEIGHT);
+    let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
     let y = area.y + area.height.saturating_sub(1) / 2;
-    text::put(buf, area, y, &Line::from(msg).alignment(Alignment::Center));
+    text::put_centered(buf, area, y, strings::TOO_SMALL, state.theme.warning);
     if area.height > 1 {
-        let need = text::fit_plain(&need, area.width as usize, state.theme.dim, false);
-        text::put(
-            buf,
-            area,
-            y + 1,
-            &Line::from(need).alignment(Alignment::Center),
-        );
+        text::put_centered(buf, area, y + 1, &need, state.theme.dim);
     }
 }
 

@@ -7,9 +7,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
+use crate::model::Permission;
 use crate::tui::layout::ScreenLayout;
 use crate::tui::state::scroll::visible_offset;
-use crate::tui::state::{Popup, State};
+use crate::tui::state::{Popup, Section, State};
 use crate::tui::strings;
 
 use super::text::{fit_plain, put, safe, wrap};
@@ -21,10 +22,14 @@ pub fn render(
     buf: &mut Buffer,
     layout: &mut ScreenLayout,
 ) {
+    let width = area.width.saturating_sub(6).min(100);
+    let max_h = area.height.saturating_sub(4);
+    // Inner width: two border columns and one spare column, as the text popup wraps.
+    let w = width.saturating_sub(3) as usize;
     let rect = super::centered(
         area,
-        area.width.saturating_sub(6).min(100),
-        area.height.saturating_sub(4),
+        width,
+        (content_height(state, popup, w) + 2).min(max_h),
     );
     Clear.render(rect, buf);
     layout.popup = rect;
@@ -42,23 +47,7 @@ pub fn render(
             ));
             let inner = super::framed(title, true, state, rect, buf);
             let w = inner.width.saturating_sub(1) as usize;
-            let mut lines: Vec<Line<'static>> = Vec::new();
-            for s in sections {
-                if !s.label.is_empty() {
-                    lines.push(Line::from(fit_plain(
-                        &safe(&s.label),
-                        w,
-                        state.theme.label,
-                        false,
-                    )));
-                }
-                let style = s.value.map_or(Style::new(), |v| state.theme.answer(v));
-                for l in wrap(&safe(&s.text), w) {
-                    lines.push(Line::styled(l, style));
-                }
-                lines.push(Line::default());
-            }
-            lines.pop();
+            let lines = text_lines(state, sections, w);
             let h = inner.height as usize;
             layout.popup_rows = h;
             layout.popup_scroll_max = lines.len().saturating_sub(h);
@@ -91,29 +80,7 @@ pub fn render(
             ));
             let inner = super::framed(title, true, state, rect, buf);
             let w = inner.width as usize;
-            let mut top: Vec<Line<'static>> = Vec::new();
-            let kv = |k: &str, v: String, style: Style| {
-                let mut spans = vec![Span::styled(format!("{k}: "), theme.label)];
-                spans.extend(fit_plain(&v, w.saturating_sub(k.len() + 2), style, false));
-                Line::from(spans)
-            };
-            top.push(kv(
-                strings::KIND,
-                strings::kind(p.kind).to_string(),
-                theme.kind(p.kind),
-            ));
-            let reg = p
-                .registration
-                .as_deref()
-                .map(safe)
-                .unwrap_or_else(|| strings::NO_REGISTRATION.to_string());
-            top.push(kv(strings::LABEL_REGISTRATION, reg, Style::new()));
-            top.push(kv(strings::LABEL_RESOURCE, safe(&p.resource), Style::new()));
-            top.push(Line::styled(strings::JUSTIFICATION, theme.label));
-            for l in wrap(&safe(&p.justification), w) {
-                top.push(Line::raw(l));
-            }
-            top.push(Line::default());
+            let top = permission_lines(state, p, w);
             let h = inner.height as usize;
             // The list of other apps gets at least half the popup when it has entries.
             let list_h = if others.is_empty() {
@@ -187,4 +154,73 @@ pub fn render(
             }
         }
     }
+}
+
+fn text_lines(state: &State, sections: &[Section], w: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for s in sections {
+        if !s.label.is_empty() {
+            lines.push(Line::from(fit_plain(
+                &safe(&s.label),
+                w,
+                state.theme.label,
+                false,
+            )));
+        }
+        let style = s.value.map_or(Style::new(), |v| state.theme.answer(v));
+        for l in wrap(&safe(&s.text), w) {
+            lines.push(Line::styled(l, style));
+        }
+        lines.push(Line::default());
+    }
+    lines.pop();
+    lines
+}
+
+fn permission_lines(state: &State, p: &Permission, w: usize) -> Vec<Line<'static>> {
+    let theme = &state.theme;
+    let kv = |k: &str, v: String, style: Style| {
+        let mut spans = vec![Span::styled(format!("{k}: "), theme.label)];
+        spans.extend(fit_plain(&v, w.saturating_sub(k.len() + 2), style, false));
+        Line::from(spans)
+    };
+    let mut top = vec![kv(
+        strings::KIND,
+        strings::kind(p.kind).to_string(),
+        theme.kind(p.kind),
+    )];
+    let reg = p
+        .registration
+        .as_deref()
+        .map(safe)
+        .unwrap_or_else(|| strings::NO_REGISTRATION.to_string());
+    top.push(kv(strings::LABEL_REGISTRATION, reg, Style::new()));
+    top.push(kv(strings::LABEL_RESOURCE, safe(&p.resource), Style::new()));
+    top.push(Line::styled(strings::JUSTIFICATION, theme.label));
+    for l in wrap(&safe(&p.justification), w) {
+        top.push(Line::raw(l));
+    }
+    top.push(Line::default());
+    top
+}
+
+/// Lines the popup would like, before it is cut to the screen.
+fn content_height(state: &State, popup: &Popup, w: usize) -> u16 {
+    let n = match popup {
+        Popup::Text { sections, .. } => text_lines(state, sections, w).len(),
+        Popup::Permission {
+            app, perm, others, ..
+        } => {
+            match state
+                .catalog
+                .apps
+                .get(*app)
+                .and_then(|a| a.permissions.get(*perm))
+            {
+                Some(p) => permission_lines(state, p, w).len() + 1 + others.len().max(1),
+                None => 1,
+            }
+        }
+    };
+    u16::try_from(n).unwrap_or(u16::MAX)
 }

@@ -77,6 +77,24 @@ pub fn put(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
     buf.set_line(area.x, y, line, area.width);
 }
 
+/// Draw text centered on row `y` of `area`, cut to fit.
+pub fn put_centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) {
+    let w = area.width as usize;
+    let spans = fit_plain(text, w, style, false);
+    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let x = area.x + ((w - used.min(w)) / 2) as u16;
+    put(
+        buf,
+        Rect {
+            x,
+            width: area.right() - x,
+            ..area
+        },
+        y,
+        &Line::from(spans),
+    );
+}
+
 /// Wrap text to lines of at most `width` columns, breaking at spaces where possible and inside
 /// words (or between CJK characters) where not.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -150,7 +168,11 @@ mod tests {
     #[test]
     fn fit_truncates_wide_text_with_ellipsis() {
         let s = fit_plain("联系人中心", 7, Style::new(), true);
-        assert_eq!(text(&s), "联系人… ");
+        assert_eq!(
+            text(&fit_plain("联系人中心", 6, Style::new(), true)),
+            "联系… "
+        );
+        assert_eq!(text(&s), "联系人…");
         assert_eq!(display_width(&text(&s)), 7);
     }
 
