@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -56,13 +56,19 @@ impl Session {
             restore();
             chained(info);
         }));
-        let mut session = Session {
+        let session = Session {
             terminal: Terminal::new(CrosstermBackend::new(stdout()))?,
             previous_hook: Some(previous),
         };
         enable_raw_mode()?;
-        execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-        session.terminal.clear()?;
+        // Clear with a plain escape: `Terminal::clear` asks the terminal for the cursor
+        // position, which some terminals (and emulators in tests) never answer.
+        execute!(
+            stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            Clear(ClearType::All)
+        )?;
         Ok(session)
     }
 }

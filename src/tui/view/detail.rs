@@ -184,7 +184,8 @@ fn tab_bar(state: &State, tabs: &[Tab], area: Rect, buf: &mut Buffer, layout: &m
     let avail = (area.width as usize).saturating_sub(2);
     // Scroll the bar so the current tab is visible.
     let mut start = 0;
-    while start < current && widths[start..=current].iter().sum::<usize>() > avail {
+    let fits = widths.iter().sum::<usize>() <= area.width as usize;
+    while !fits && start < current && widths[start..=current].iter().sum::<usize>() > avail {
         start += 1;
     }
     let mut x = area.x;
