@@ -355,3 +355,27 @@ fn hundred_thousand_apps_render_only_what_is_visible() {
     assert!(text.contains("App 99999"), "{text}");
     assert!(text.contains("100000/100000"), "{text}");
 }
+
+#[test]
+fn the_selected_row_is_highlighted_only_in_the_focused_pane() {
+    let theme = Theme::color();
+    let mut s = state();
+    let buf = draw(&mut s, 80, 24);
+    // First cells of a row: wide characters' continuation cells never reach the backend.
+    let (dx, dy) = (s.layout.detail.x, s.layout.detail.y);
+    let lx = s.layout.list.x + 1;
+    assert_ne!(
+        buf[(dx, dy)].bg,
+        theme.selected.bg.unwrap(),
+        "detail not focused"
+    );
+    assert_eq!(
+        buf[(lx, s.layout.list.y)].bg,
+        theme.selected.bg.unwrap(),
+        "list focused"
+    );
+    s.update(Action::FocusDetail);
+    let buf = draw(&mut s, 80, 24);
+    assert_eq!(buf[(dx, dy)].bg, theme.selected.bg.unwrap());
+    assert_ne!(buf[(lx, s.layout.list.y)].bg, theme.selected.bg.unwrap());
+}

@@ -165,21 +165,29 @@ fn labelled(state: &State, parts: &[(&str, String, Style)], width: usize) -> Vec
 fn tab_bar(state: &State, tabs: &[Tab], area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
     let theme = &state.theme;
     let current = state.tab_index();
-    let titles: Vec<String> = tabs
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let title = super::text::fit_plain(&sanitize(&t.title), 24, Style::new(), false)
-                .iter()
-                .map(|s| s.content.to_string())
-                .collect::<String>();
-            if i < 9 {
-                format!(" {} {} ", i + 1, title)
-            } else {
-                format!(" {title} ")
-            }
-        })
-        .collect();
+    // Shorten titles until every tab fits; when none does, keep them readable and scroll.
+    let titles_at = |cap: usize| -> Vec<String> {
+        tabs.iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let title: String = fit_plain(&sanitize(&t.title), cap, Style::new(), false)
+                    .iter()
+                    .map(|s| s.content.to_string())
+                    .collect();
+                if i < 9 {
+                    format!(" {} {} ", i + 1, title)
+                } else {
+                    format!(" {title} ")
+                }
+            })
+            .collect()
+    };
+    let total = |titles: &[String]| titles.iter().map(|t| display_width(t)).sum::<usize>();
+    let titles = (8..=24)
+        .rev()
+        .map(titles_at)
+        .find(|t| total(t) <= area.width as usize)
+        .unwrap_or_else(|| titles_at(12));
     let widths: Vec<usize> = titles.iter().map(|t| display_width(t)).collect();
     let avail = (area.width as usize).saturating_sub(2);
     // Scroll the bar so the current tab is visible.
