@@ -143,7 +143,7 @@ fn clicks_and_wheel_hit_what_was_drawn() {
             &s,
             &l
         ),
-        Some(Action::SelectTab(tab))
+        Some(Action::ClickTab(tab))
     );
     assert_eq!(
         action_for(

@@ -380,7 +380,10 @@ fn jumping_to_an_app_hidden_by_the_search_clears_the_search() {
     apply(&mut s, [Action::StartSearch]);
     type_text(&mut s, "landis");
     s.update(Action::SearchAccept);
-    s.jump_to_app(1, "Mail.Send");
+    s.update(Action::JumpToApp {
+        app: 1,
+        permission: "Mail.Send".into(),
+    });
     assert_eq!(s.list.query, "");
     assert_eq!(selected_name(&s), "Contoso Notes");
     let sel = s.items()[s.current_tab_state().scroll.selected];
@@ -427,6 +430,19 @@ fn clicks_select_apps_rows_and_popup_entries() {
         (Focus::Detail, 1)
     );
     assert!(!s.update(Action::ClickPopupRow(0)), "no popup open");
+}
+
+#[test]
+fn clicking_a_tab_selects_it_and_focuses_the_detail() {
+    let mut s = state();
+    assert!(s.update(Action::ClickTab(3)));
+    assert_eq!((s.tab_index(), s.focus), (3, Focus::Detail));
+    assert!(
+        !s.update(Action::JumpToApp {
+            app: 99,
+            permission: String::new()
+        }) || s.current_app().is_some()
+    );
 }
 
 #[test]

@@ -37,6 +37,14 @@ pub enum Action {
     SearchCancel,
     OpenHelp,
     CloseOverlay,
+    /// Select an app (clearing a search that hides it) and show its Permissions tab on the
+    /// permission of that name.
+    JumpToApp {
+        app: usize,
+        permission: String,
+    },
+    /// Mouse: select tab N and focus the detail.
+    ClickTab(usize),
     /// Mouse: select the app at this position of the shown list.
     ClickApp(usize),
     /// Mouse: select the row at this position of the current tab.

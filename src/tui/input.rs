@@ -84,7 +84,7 @@ fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action>
                 }
             }
             if click && let Some((_, i)) = layout.tabs.iter().find(|(r, _)| hit(*r, m)) {
-                return Some(Action::SelectTab(*i));
+                return Some(Action::ClickTab(*i));
             }
             if hit(layout.detail, m) {
                 if let Some(d) = wheel {
