@@ -13,7 +13,7 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 
 struct Pty {
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     output: Receiver<Vec<u8>>,
     parser: vt100::Parser,
@@ -50,7 +50,7 @@ impl Pty {
         });
         Pty {
             child,
-            _master: pair.master,
+            master: pair.master,
             writer,
             output: rx,
             parser: vt100::Parser::new(
@@ -84,6 +84,21 @@ impl Pty {
             self.pump(Duration::from_millis(50));
         }
         panic!("{text:?} never appeared; screen:\n{}", self.screen());
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+        self.parser.screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
     }
 
     fn send(&mut self, keys: &str) {
@@ -127,6 +142,13 @@ fn landis_scenario(program: &Path, args: &[&str]) {
     ] {
         pty.wait_for(guid);
     }
+    // A burst of resizes, through sizes too small to draw, then back.
+    for (cols, rows) in [(20, 5), (1, 1), (200, 60), (33, 9), (20, 5)] {
+        pty.resize(cols, rows);
+    }
+    pty.wait_for("too small");
+    pty.resize(100, 30);
+    pty.wait_for("c22c3a9e-5d2c-4177-8ea1-1c53c5af36b8");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0, "screen:\n{}", pty.screen());
     assert!(
