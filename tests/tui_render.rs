@@ -222,8 +222,8 @@ fn answer_no_has_the_answer_no_style_and_unanswered_is_a_dim_dash() {
     let mut s = state();
     open_tab(&mut s, TabKey::Zone("data".into()));
     let buf = draw(&mut s, 80, 24);
-    // The answer column starts after the 32-column list, the border and the question column.
-    let answer_x = 32 + 1 + 46 * 11 / 20 + 1;
+    // The answer column starts under its header.
+    let (answer_x, _) = find_text(&buf, "Answer", 32).expect("answer header");
     let (x, y) = find(&buf, "否", answer_x).expect("否 shown");
     assert_eq!(buf[(x, y)].fg, theme.answer_no.fg.unwrap());
     assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));

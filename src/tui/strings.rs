@@ -11,6 +11,7 @@ pub const NO_APPS: &str = "No apps in this catalog";
 pub const NO_MATCHING_APPS: &str = "No app matches";
 pub const NO_APP_SELECTED: &str = "Select an app on the left";
 pub const NO_ROWS: &str = "Nothing on this tab";
+pub const NO_PERMISSIONS: &str = "No permissions listed for this app";
 pub const NO_MATCHING_ROWS: &str = "No row matches the filter";
 pub const PERMISSIONS_TAB: &str = "Permissions";
 pub const QUESTION: &str = "Question";

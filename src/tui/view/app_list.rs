@@ -73,7 +73,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     let selected = state.list.scroll.selected.min(matches.len() - 1);
     let offset = visible_offset(selected, state.list.scroll.offset, n_rows, matches.len());
     let width = rows.width as usize;
-    for (k, m) in matches.iter().enumerate().skip(offset).take(n_rows) {
+    // Only the visible slice is touched, however long the list.
+    let end = (offset + n_rows).min(matches.len());
+    for (k, m) in (offset..end).zip(&matches[offset..end]) {
         let app = &state.catalog.apps[m.index];
         let y = rows.y + ((k - offset) as u16) * LIST_ITEM_HEIGHT;
         let is_sel = k == selected;

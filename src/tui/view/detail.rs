@@ -274,7 +274,7 @@ fn rows(
         y += 1;
     }
     let header = match tab.zone {
-        Some(_) => zone_tab::column_header(state, w),
+        Some(z) => zone_tab::column_header(state, app, z, w),
         None => permissions::column_header(state, app, w),
     };
     put(buf, area, y, &header);
@@ -287,10 +287,12 @@ fn rows(
     layout.detail = rows;
     layout.detail_rows = rows.height as usize;
     if items.is_empty() {
-        let msg = if st.filter.is_empty() {
-            strings::NO_ROWS
-        } else {
+        let msg = if !st.filter.is_empty() {
             strings::NO_MATCHING_ROWS
+        } else if tab.zone.is_none() {
+            strings::NO_PERMISSIONS
+        } else {
+            strings::NO_ROWS
         };
         put(
             buf,

@@ -4,20 +4,31 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::model::{Answer, App, Block};
+use crate::model::{Answer, App, Block, Zone};
+use crate::text::display_width;
 use crate::tui::state::State;
 use crate::tui::state::items::{Item, find_ci};
 use crate::tui::strings;
 
 use super::text::{fit, fit_plain, safe};
 
-/// Question column width for a tab `width` wide; the answer takes the rest.
-pub fn question_width(width: usize) -> usize {
-    (width * 11 / 20).max(1)
+/// Question column width: as wide as the zone's longest question (with its indent), within
+/// 12 columns and 60% of the tab; the answer takes the rest.
+pub fn question_width(zone: Option<&Zone>, width: usize) -> usize {
+    let longest = zone
+        .map(|z| {
+            z.rows()
+                .map(|r| display_width(&safe(&r.question)) + 2 * usize::from(r.level).min(4))
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    let cap = (width * 3 / 5).max(1);
+    longest.max(strings::QUESTION.len()).clamp(12.min(cap), cap)
 }
 
-pub fn column_header(state: &State, width: usize) -> Line<'static> {
-    let qw = question_width(width);
+pub fn column_header(state: &State, app: &App, zone: usize, width: usize) -> Line<'static> {
+    let qw = question_width(app.zones.get(zone), width);
     let mut spans = fit_plain(strings::QUESTION, qw, state.theme.column_header, true);
     spans.push(Span::raw(" "));
     spans.extend(fit_plain(
@@ -48,7 +59,7 @@ pub fn line(
     };
     match (item, zone.blocks.get(item_block(item))) {
         (Item::Row(_), Some(Block::Row(r))) => {
-            let qw = question_width(width);
+            let qw = question_width(Some(zone), width);
             let indent = 2 * usize::from(r.level).min(4);
             let mut spans = Vec::new();
             if indent > 0 {
