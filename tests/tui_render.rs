@@ -379,3 +379,41 @@ fn the_selected_row_is_highlighted_only_in_the_focused_pane() {
     assert_eq!(buf[(dx, dy)].bg, theme.selected.bg.unwrap());
     assert_ne!(buf[(lx, s.layout.list.y)].bg, theme.selected.bg.unwrap());
 }
+
+#[test]
+fn escape_sequences_and_bidi_overrides_in_catalog_text_are_shown_inert() {
+    let evil = App {
+        id: "WA\u{1b}[2J1".into(),
+        name: "Evil\u{1b}[31mApp\u{202E}txt.exe".into(),
+        publisher: "Pub\u{9b}2J\u{0}lisher\tInc".into(),
+        zones: vec![Zone {
+            pivot: "general".into(),
+            title: "Gen\u{1b}]0;pwned\u{7}eral".into(),
+            blocks: vec![Block::Row(Row::new(
+                "Q\u{200B}uestion\n2",
+                "Yes\u{1b}[0m",
+                0,
+            ))],
+        }],
+        ..App::default()
+    };
+    let mut s = State::new(
+        Catalog {
+            apps: vec![evil],
+            ..Catalog::default()
+        },
+        "evil\u{1b}[5m.json",
+    )
+    .with_theme(Theme::color());
+    let buf = draw(&mut s, 100, 20);
+    let text = screen(&buf);
+    assert!(text.contains("Evil[31mApptxt.exe"), "{text}");
+    assert!(text.contains("Pub2Jlisher Inc"), "{text}");
+    assert!(text.contains("Question 2"), "{text}");
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(attest_tui::text::is_unsafe_char),
+            "{cell:?}"
+        );
+    }
+}

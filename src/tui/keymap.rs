@@ -450,6 +450,51 @@ mod tests {
     }
 
     #[test]
+    fn shifted_letters_and_back_tab_are_looked_up_without_shift() {
+        let ev = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(&ev), Key::ch('G'));
+        let ev = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(Key::from_event(&ev), Key::plain(KeyCode::BackTab));
+        let ev = KeyEvent::new(
+            KeyCode::Char('D'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        );
+        assert_eq!(Key::from_event(&ev), Key::ctrl('d'));
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let km = Keymap::default();
+        let mut ev = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(km.lookup(Mode::List, &ev), Some(&Action::Quit));
+        ev.kind = KeyEventKind::Release;
+        assert_eq!(km.lookup(Mode::List, &ev), None);
+    }
+
+    #[test]
+    fn hints_merge_neighbours_and_help_merges_keys() {
+        let km = Keymap::default();
+        let hints = km.hints(Mode::List);
+        assert_eq!(hints[0], ("j/k".to_string(), "move"));
+        assert!(hints.iter().any(|(k, h)| k == "?" && *h == "help"));
+        let help = km.help(Mode::List);
+        assert!(help.contains(&("j ↓".to_string(), "down")));
+        assert!(help.contains(&("1–9".to_string(), "tab N")));
+    }
+
+    #[test]
+    fn every_mode_can_quit_or_close() {
+        let km = Keymap::default();
+        for mode in Mode::ALL {
+            assert!(
+                km.bindings(mode)
+                    .any(|b| matches!(b.action, Action::Quit | Action::CloseOverlay)),
+                "{mode:?}"
+            );
+        }
+    }
+
+    #[test]
     fn duplicate_binding_is_rejected() {
         let mut b = default_bindings();
         b.push(Binding {
