@@ -245,6 +245,10 @@ fn application_permissions_look_different_from_delegated() {
     let (a, d) = (&buf[(ax, ay)], &buf[(dx, dy)]);
     assert_eq!(a.fg, Theme::color().kind_application.fg.unwrap());
     assert_ne!((a.fg, a.modifier), (d.fg, d.modifier));
+    let (x, y) = find_text_in(&buf, "4 app", 0, 32).expect("app count in the list");
+    assert_eq!(buf[(x, y)].fg, Theme::color().kind_application.fg.unwrap());
+    let (x, y) = find_text_in(&buf, "0 app", 0, 32).expect("zero app count in the list");
+    assert_eq!(buf[(x, y)].fg, Theme::color().dim.fg.unwrap());
 
     let mut s = state().with_theme(Theme::no_color());
     open_tab(&mut s, TabKey::Permissions);

@@ -122,7 +122,15 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         let mut l2 = vec![marker];
         l2.extend(fit_plain(&sanitize(&app.publisher), pub_w, theme.dim, true));
         l2.push(Span::raw(" "));
-        l2.extend(fit_plain(&counts, counts_w, theme.dim, false));
+        // Application (app-only) permissions stand out: they need no signed-in user.
+        let n_app = app.application_permission_count();
+        match counts.rsplit_once(" · ") {
+            Some((total, apps)) if n_app > 0 && display_width(&counts) <= counts_w => {
+                l2.push(Span::styled(format!("{total} · "), theme.dim));
+                l2.push(Span::styled(apps.to_string(), theme.kind_application));
+            }
+            _ => l2.extend(fit_plain(&counts, counts_w, theme.dim, false)),
+        }
         put(buf, rows, y + 1, &Line::from(l2));
 
         if is_sel && focused {
