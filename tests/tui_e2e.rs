@@ -157,6 +157,30 @@ fn landis_scenario(program: &Path, args: &[&str]) {
     );
 }
 
+/// Click the third app with an SGR mouse report, wheel down to the last; quit with q.
+fn mouse_scenario(program: &Path, args: &[&str]) {
+    let mut pty = Pty::spawn(program, args, 100, 30);
+    pty.wait_for("Apps 4/4");
+    // Apps take two lines from row 1 (0-based); the third app starts on row 5, i.e. 6 in SGR.
+    pty.send("\x1b[<0;5;6M\x1b[<0;5;6m");
+    pty.wait_for("WA200003306 · attested");
+    pty.send("\x1b[<65;5;6M");
+    pty.wait_for("WA104380000 · not certified");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0, "screen:\n{}", pty.screen());
+}
+
+fn demo_path() -> Option<PathBuf> {
+    let exe = std::env::current_exe().expect("test path");
+    exe.parent()
+        .and_then(Path::parent)
+        .map(|d| {
+            d.join("examples")
+                .join(format!("tui_demo{}", std::env::consts::EXE_SUFFIX))
+        })
+        .filter(|d| d.exists())
+}
+
 fn fixture() -> &'static str {
     "tests/fixtures/tui_catalog.json"
 }
@@ -172,29 +196,23 @@ fn binary_browses_a_catalog_and_quits_with_q() {
 /// test binaries.
 #[test]
 fn demo_example_browses_a_catalog_and_quits_with_q() {
-    let exe = std::env::current_exe().expect("test path");
-    let demo = exe.parent().and_then(Path::parent).map(|d| {
-        d.join("examples")
-            .join(format!("tui_demo{}", std::env::consts::EXE_SUFFIX))
-    });
-    match demo {
-        Some(demo) if demo.exists() => landis_scenario(&demo, &[fixture()]),
-        _ => eprintln!("SKIPPED: examples/tui_demo was not built next to the tests"),
+    match demo_path() {
+        Some(demo) => landis_scenario(&demo, &[fixture()]),
+        None => eprintln!("SKIPPED: examples/tui_demo was not built next to the tests"),
+    }
+}
+
+#[test]
+fn demo_example_answers_the_mouse() {
+    match demo_path() {
+        Some(demo) => mouse_scenario(&demo, &[fixture()]),
+        None => eprintln!("SKIPPED: examples/tui_demo was not built next to the tests"),
     }
 }
 
 #[test]
 fn demo_example_refuses_to_run_without_a_terminal() {
-    let exe = std::env::current_exe().expect("test path");
-    let Some(demo) = exe
-        .parent()
-        .and_then(Path::parent)
-        .map(|d| {
-            d.join("examples")
-                .join(format!("tui_demo{}", std::env::consts::EXE_SUFFIX))
-        })
-        .filter(|d| d.exists())
-    else {
+    let Some(demo) = demo_path() else {
         eprintln!("SKIPPED: examples/tui_demo was not built next to the tests");
         return;
     };
