@@ -446,6 +446,36 @@ fn clicking_a_tab_selects_it_and_focuses_the_detail() {
 }
 
 #[test]
+fn clicking_in_the_permission_popup_selects_another_app() {
+    let mut catalog = fixture();
+    // A third app requesting User.Read, so the popup lists two others.
+    let mut extra = catalog.apps[1].clone();
+    extra.id = "WA100000002".into();
+    extra.name = "Contoso Notes Pro".into();
+    catalog.apps.push(extra);
+    let mut s = attest_tui::tui::State::new(catalog, "x");
+    open_permissions(&mut s);
+    let pos = s
+        .items()
+        .iter()
+        .position(|i| matches!(i, Item::Perm(..)))
+        .unwrap();
+    apply(&mut s, [Action::ClickRow(pos), Action::Activate]);
+    let others = match s.popup() {
+        Some(Popup::Permission { others, .. }) => others.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        others.len(),
+        3,
+        "User.Read: Contoso Notes, POPP, Contoso Notes Pro"
+    );
+    assert!(s.update(Action::ClickPopupRow(2)));
+    s.update(Action::Activate);
+    assert_eq!(selected_name(&s), "Contoso Notes Pro");
+}
+
+#[test]
 fn wheel_scrolls_the_list_and_the_detail() {
     let mut s = state();
     s.update(Action::ScrollList(3));

@@ -75,7 +75,7 @@ pub fn line(
             spans.push(Span::raw(" "));
             let aw = width.saturating_sub(qw + 1);
             let style = theme.answer(r.value);
-            if r.value == Answer::Unanswered && r.answer.trim().is_empty() {
+            if r.value == Answer::Unanswered {
                 spans.extend(fit_plain(strings::UNANSWERED_MARK, aw, style, false));
             } else {
                 spans.extend(highlighted(&safe(&r.answer), aw, style, false));
