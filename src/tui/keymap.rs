@@ -423,7 +423,7 @@ pub fn default_bindings() -> Vec<Binding> {
         Mode::Popup,
         Key::plain(K::Enter),
         A::Activate,
-        "jump to the selected app",
+        "open the selected app, or close",
         Some("open"),
     );
     for mode in [Mode::Popup, Mode::Help] {

@@ -101,7 +101,16 @@ pub fn render(
                 );
             }
             let y = inner.y + top_h as u16;
-            let heading = format!("{} ({})", strings::OTHER_APPS_WITH_PERMISSION, others.len());
+            let heading = if others.is_empty() {
+                format!("{} (0)", strings::OTHER_APPS_WITH_PERMISSION)
+            } else {
+                format!(
+                    "{} ({}) · {}",
+                    strings::OTHER_APPS_WITH_PERMISSION,
+                    others.len(),
+                    strings::ENTER_TO_JUMP
+                )
+            };
             put(
                 buf,
                 inner,
