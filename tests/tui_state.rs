@@ -251,6 +251,26 @@ fn tab_filter_matches_answers_and_table_cells() {
 }
 
 #[test]
+fn a_table_whose_title_matches_shows_all_its_rows() {
+    let mut s = state();
+    apply(
+        &mut s,
+        [
+            Action::FocusDetail,
+            Action::SelectTab(1),
+            Action::StartSearch,
+        ],
+    );
+    type_text(&mut s, "存储位置");
+    let rows = s
+        .items()
+        .iter()
+        .filter(|i| matches!(i, Item::TableRow(..)))
+        .count();
+    assert_eq!(rows, 2);
+}
+
+#[test]
 fn permissions_are_grouped_by_registration_in_first_seen_order() {
     let s = state();
     let groups: Vec<Option<String>> = s

@@ -133,20 +133,19 @@ pub fn zone_items(app: &App, zone: usize, filter: &str) -> Vec<Item> {
                 }
             }
             Block::Table(t) => {
+                // A table whose title or headers match shows whole; otherwise its matching rows.
+                let whole = hit(&t.title) || t.headers.iter().any(|h| hit(h));
                 let rows: Vec<usize> = (0..t.rows.len())
-                    .filter(|&i| t.rows[i].iter().any(|c| hit(c)))
+                    .filter(|&i| whole || t.rows[i].iter().any(|c| hit(c)))
                     .collect();
-                if !rows.is_empty() || hit(&t.title) || t.headers.iter().any(|h| hit(h)) {
+                if whole || !rows.is_empty() {
                     if !t.title.trim().is_empty() {
                         out.push(Item::TableTitle(b));
                     }
                     if !t.headers.is_empty() {
                         out.push(Item::TableHeader(b));
                     }
-                    let all = q.is_empty() || !rows.is_empty();
-                    if all {
-                        out.extend(rows.into_iter().map(|r| Item::TableRow(b, r)));
-                    }
+                    out.extend(rows.into_iter().map(|r| Item::TableRow(b, r)));
                 }
             }
             Block::Note(n) => {
