@@ -1,1 +1,74 @@
 //! The full-screen terminal UI.
+//!
+//! `run` is the entry point. Events become `Action`s (`input`), `State::update` applies them
+//! (`state`), and `view::render` draws the state; nothing else changes state or draws.
+
+pub mod action;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+pub mod state;
+pub mod strings;
+mod terminal;
+pub mod theme;
+pub mod view;
+
+use crossterm::event;
+
+use crate::model::Catalog;
+
+pub use action::Action;
+pub use keymap::{Keymap, Mode};
+pub use layout::ScreenLayout;
+pub use state::State;
+pub use terminal::{NotATerminal, ensure_terminal};
+pub use theme::Theme;
+
+/// Browse `catalog` full-screen until the user quits. `source_label` names where the catalog
+/// came from (shown in the status line). Fails with [`NotATerminal`] (downcast the error) when
+/// standard input or output is not a terminal.
+pub fn run(catalog: Catalog, source_label: String) -> anyhow::Result<()> {
+    ensure_terminal()?;
+    let mut state = State::new(catalog, source_label);
+    let mut session = terminal::Session::enter()?;
+    let result = event_loop(&mut session, &mut state);
+    drop(session);
+    result
+}
+
+fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Result<()> {
+    let mut dirty = true;
+    let mut layout = ScreenLayout::default();
+    while !state.quit {
+        if dirty {
+            layout = draw(session, state)?;
+            // The draw measured heights; if keeping the selection visible moved anything,
+            // draw once more with the settled state.
+            if state.update(Action::Layout(Box::new(layout.clone()))) {
+                layout = draw(session, state)?;
+            }
+            dirty = false;
+        }
+        // Block for the next event, then take every event already queued before redrawing.
+        let mut ev = event::read()?;
+        loop {
+            if let Some(action) = input::action_for(&ev, state, &layout) {
+                dirty |= state.update(action);
+            }
+            if state.quit || !event::poll(std::time::Duration::ZERO)? {
+                break;
+            }
+            ev = event::read()?;
+        }
+    }
+    Ok(())
+}
+
+fn draw(session: &mut terminal::Session, state: &State) -> anyhow::Result<ScreenLayout> {
+    let mut layout = ScreenLayout::default();
+    session.terminal.draw(|frame| {
+        let area = frame.area();
+        layout = view::render(state, area, frame.buffer_mut());
+    })?;
+    Ok(layout)
+}

@@ -1,0 +1,103 @@
+//! Terminal events to Actions: keys through the key table, mouse through the last layout.
+
+use crossterm::event::{
+    Event, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::keymap::Mode;
+use super::layout::{LIST_ITEM_HEIGHT, ScreenLayout};
+use super::state::{Overlay, Popup, State};
+
+const WHEEL_STEP: isize = 3;
+
+/// The action an event asks for, if any. Only key presses count, not releases or repeats.
+pub fn action_for(event: &Event, state: &State, layout: &ScreenLayout) -> Option<Action> {
+    match event {
+        Event::Key(key) => {
+            if key.kind != KeyEventKind::Press {
+                return None;
+            }
+            let mode = state.mode();
+            if let Some(a) = state.keymap.lookup(mode, key) {
+                return Some(a.clone());
+            }
+            match (mode, key.code) {
+                (Mode::Search, crossterm::event::KeyCode::Char(c))
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::SearchInput(c))
+                }
+                _ => None,
+            }
+        }
+        Event::Mouse(m) => mouse(m, state, layout),
+        Event::Resize(..) => Some(Action::Resize),
+        _ => None,
+    }
+}
+
+fn hit(r: Rect, m: &MouseEvent) -> bool {
+    r.contains(Position::new(m.column, m.row))
+}
+
+fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action> {
+    let wheel = match m.kind {
+        MouseEventKind::ScrollDown => Some(WHEEL_STEP),
+        MouseEventKind::ScrollUp => Some(-WHEEL_STEP),
+        _ => None,
+    };
+    let click = m.kind == MouseEventKind::Down(MouseButton::Left);
+    match state.overlays.last() {
+        Some(Overlay::Help { .. }) | Some(Overlay::Popup(_)) => {
+            let inside = hit(layout.popup, m) || hit(layout.help, m);
+            if let Some(d) = wheel {
+                return Some(if d > 0 {
+                    Action::MoveDown
+                } else {
+                    Action::MoveUp
+                });
+            }
+            if click && !inside {
+                return Some(Action::CloseOverlay);
+            }
+            if click
+                && hit(layout.popup_list, m)
+                && let Some(Overlay::Popup(Popup::Permission { list, .. })) = state.overlays.last()
+            {
+                let pos = list.offset + usize::from(m.row - layout.popup_list.y);
+                return Some(Action::ClickPopupRow(pos));
+            }
+            None
+        }
+        _ => {
+            if hit(layout.list, m) {
+                if let Some(d) = wheel {
+                    return Some(Action::ScrollList(d));
+                }
+                if click {
+                    let k = usize::from((m.row - layout.list.y) / LIST_ITEM_HEIGHT);
+                    return Some(Action::ClickApp(state.list.scroll.offset + k));
+                }
+            }
+            if click && let Some((_, i)) = layout.tabs.iter().find(|(r, _)| hit(*r, m)) {
+                return Some(Action::ClickTab(*i));
+            }
+            if hit(layout.detail, m) {
+                if let Some(d) = wheel {
+                    return Some(Action::ScrollDetail(d));
+                }
+                if click {
+                    let offset = state.current_tab_state().scroll.offset;
+                    return Some(Action::ClickRow(
+                        offset + usize::from(m.row - layout.detail.y),
+                    ));
+                }
+            }
+            None
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! What a draw measured, handed back to the state (visible heights, scroll limits) and to the
+//! mouse handling (hit areas). Drawing returns nothing else.
+
+use ratatui::layout::Rect;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScreenLayout {
+    /// The rows of the app list (each app takes `LIST_ITEM_HEIGHT` lines).
+    pub list: Rect,
+    pub list_rows: usize,
+    /// Clickable tab titles and their tab index.
+    pub tabs: Vec<(Rect, usize)>,
+    /// The rows of the current tab (one item a line).
+    pub detail: Rect,
+    pub detail_rows: usize,
+    /// The popup as a whole, and its selectable rows (permission popup) or text area.
+    pub popup: Rect,
+    pub popup_list: Rect,
+    pub popup_rows: usize,
+    pub popup_scroll_max: usize,
+    pub help: Rect,
+    pub help_rows: usize,
+    pub help_scroll_max: usize,
+}
+
+/// Lines one app takes in the list: name and badge, then publisher and counts.
+pub const LIST_ITEM_HEIGHT: u16 = 2;

@@ -1,0 +1,161 @@
+//! Every color and text attribute the TUI uses, keyed by what it means. `NO_COLOR` (any
+//! non-empty value, see no-color.org) switches to a palette of attributes only.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::{Answer, Certification, PermissionKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub answer_yes: Style,
+    pub answer_no: Style,
+    pub answer_na: Style,
+    pub answer_unanswered: Style,
+    pub answer_text: Style,
+    pub kind_application: Style,
+    pub kind_delegated: Style,
+    pub kind_both: Style,
+    pub kind_unknown: Style,
+    pub cert_certified: Style,
+    pub cert_attested: Style,
+    pub cert_none: Style,
+    pub border: Style,
+    pub border_focused: Style,
+    pub title: Style,
+    pub selected: Style,
+    pub selected_unfocused: Style,
+    pub match_highlight: Style,
+    pub dim: Style,
+    pub label: Style,
+    pub column_header: Style,
+    pub tab_active: Style,
+    pub tab_inactive: Style,
+    pub group_header: Style,
+    pub note: Style,
+    pub status: Style,
+    pub key: Style,
+    pub key_help: Style,
+    pub input: Style,
+    pub warning: Style,
+}
+
+impl Theme {
+    /// The color theme, or the attribute-only one when `NO_COLOR` is set.
+    pub fn from_env() -> Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Theme::no_color(),
+            _ => Theme::color(),
+        }
+    }
+
+    pub fn color() -> Theme {
+        let plain = Style::new();
+        let bold = Modifier::BOLD;
+        Theme {
+            answer_yes: plain.fg(Color::Green),
+            answer_no: plain.fg(Color::Red).add_modifier(bold),
+            answer_na: plain.fg(Color::Blue),
+            answer_unanswered: plain.fg(Color::DarkGray),
+            answer_text: plain,
+            kind_application: plain.fg(Color::Magenta).add_modifier(bold),
+            kind_delegated: plain.fg(Color::Cyan),
+            kind_both: plain
+                .fg(Color::Magenta)
+                .add_modifier(bold | Modifier::ITALIC),
+            kind_unknown: plain.fg(Color::DarkGray),
+            cert_certified: plain.fg(Color::Green).add_modifier(bold),
+            cert_attested: plain.fg(Color::Cyan),
+            cert_none: plain.fg(Color::DarkGray),
+            border: plain.fg(Color::DarkGray),
+            border_focused: plain.fg(Color::Cyan),
+            title: plain.add_modifier(bold),
+            selected: plain.bg(Color::DarkGray).add_modifier(bold),
+            selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+            match_highlight: plain.fg(Color::Yellow).add_modifier(bold),
+            dim: plain.fg(Color::DarkGray),
+            label: plain.fg(Color::DarkGray),
+            column_header: plain.fg(Color::DarkGray).add_modifier(bold),
+            tab_active: plain.fg(Color::Black).bg(Color::Cyan).add_modifier(bold),
+            tab_inactive: plain.fg(Color::Gray),
+            group_header: plain.fg(Color::Yellow).add_modifier(bold),
+            note: plain.add_modifier(Modifier::ITALIC),
+            status: plain.fg(Color::Black).bg(Color::Gray),
+            key: plain.fg(Color::Cyan).add_modifier(bold),
+            key_help: plain.fg(Color::Gray),
+            input: plain.fg(Color::Yellow),
+            warning: plain.fg(Color::Yellow).add_modifier(bold),
+        }
+    }
+
+    /// Attributes only: bold, dim, underline, reverse and italic keep meanings apart.
+    pub fn no_color() -> Theme {
+        let plain = Style::new();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let dim = plain.add_modifier(Modifier::DIM);
+        Theme {
+            answer_yes: plain,
+            answer_no: bold,
+            answer_na: plain.add_modifier(Modifier::ITALIC),
+            answer_unanswered: dim,
+            answer_text: plain,
+            kind_application: bold.add_modifier(Modifier::UNDERLINED),
+            kind_delegated: plain,
+            kind_both: bold.add_modifier(Modifier::ITALIC),
+            kind_unknown: dim,
+            cert_certified: bold,
+            cert_attested: plain,
+            cert_none: dim,
+            border: plain,
+            border_focused: bold,
+            title: bold,
+            selected: plain.add_modifier(Modifier::REVERSED),
+            selected_unfocused: plain.add_modifier(Modifier::UNDERLINED),
+            match_highlight: bold.add_modifier(Modifier::UNDERLINED),
+            dim,
+            label: dim,
+            column_header: bold,
+            tab_active: plain.add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            tab_inactive: plain,
+            group_header: bold,
+            note: plain.add_modifier(Modifier::ITALIC),
+            status: plain.add_modifier(Modifier::REVERSED),
+            key: bold,
+            key_help: plain,
+            input: bold,
+            warning: bold,
+        }
+    }
+
+    pub fn answer(&self, value: Answer) -> Style {
+        match value {
+            Answer::Yes => self.answer_yes,
+            Answer::No => self.answer_no,
+            Answer::NotApplicable => self.answer_na,
+            Answer::Unanswered => self.answer_unanswered,
+            Answer::Text => self.answer_text,
+        }
+    }
+
+    pub fn kind(&self, kind: PermissionKind) -> Style {
+        match kind {
+            PermissionKind::Application => self.kind_application,
+            PermissionKind::Delegated => self.kind_delegated,
+            PermissionKind::Both => self.kind_both,
+            PermissionKind::Unknown => self.kind_unknown,
+        }
+    }
+
+    pub fn certification(&self, cert: Certification) -> Style {
+        match cert {
+            Certification::Certified => self.cert_certified,
+            Certification::Attested => self.cert_attested,
+            Certification::None => self.cert_none,
+        }
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme::color()
+    }
+}

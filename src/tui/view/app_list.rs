@@ -1,0 +1,146 @@
+//! The app list: name, certification, publisher and permission counts, two lines an app.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::query::match_indices;
+use crate::text::{display_width, sanitize};
+use crate::tui::keymap::Mode;
+use crate::tui::layout::{LIST_ITEM_HEIGHT, ScreenLayout};
+use crate::tui::state::scroll::visible_offset;
+use crate::tui::state::{SearchTarget, State};
+use crate::tui::strings;
+
+use super::text::{fit, fit_plain, put};
+
+pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
+    let theme = &state.theme;
+    let searching = state.search_target() == Some(&SearchTarget::List);
+    let focused = state.mode() == Mode::List || searching;
+    let title = format!(
+        " {} {}/{} ",
+        strings::APPS,
+        state.list.matches.len(),
+        state.catalog.apps.len()
+    );
+    let title = Line::from(fit_plain(
+        &title,
+        area.width.saturating_sub(2) as usize,
+        theme.title,
+        false,
+    ));
+    let inner = super::framed(title, focused, state, area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let mut rows = inner;
+    if searching || !state.list.query.is_empty() {
+        let mut spans = vec![Span::styled(strings::SEARCH_PROMPT, theme.key)];
+        let q = sanitize(&state.list.query);
+        spans.extend(fit_plain(
+            &q,
+            (inner.width as usize).saturating_sub(2),
+            theme.input,
+            false,
+        ));
+        if searching {
+            spans.push(Span::styled("▏", theme.input));
+        }
+        put(buf, inner, inner.y, &Line::from(spans));
+        rows.y += 1;
+        rows.height -= 1;
+    }
+    let n_rows = (rows.height / LIST_ITEM_HEIGHT) as usize;
+    layout.list = rows;
+    layout.list_rows = n_rows;
+    let matches = &state.list.matches;
+    if matches.is_empty() {
+        let msg = if state.catalog.apps.is_empty() {
+            strings::NO_APPS
+        } else {
+            strings::NO_MATCHING_APPS
+        };
+        put(
+            buf,
+            rows,
+            rows.y,
+            &Line::from(fit_plain(msg, rows.width as usize, theme.dim, false)),
+        );
+        return;
+    }
+    let selected = state.list.scroll.selected.min(matches.len() - 1);
+    let offset = visible_offset(selected, state.list.scroll.offset, n_rows, matches.len());
+    let width = rows.width as usize;
+    // Only the visible slice is touched, however long the list.
+    let end = (offset + n_rows).min(matches.len());
+    for (k, m) in (offset..end).zip(&matches[offset..end]) {
+        let app = &state.catalog.apps[m.index];
+        let y = rows.y + ((k - offset) as u16) * LIST_ITEM_HEIGHT;
+        let is_sel = k == selected;
+        let marker = if is_sel {
+            Span::styled("▌", theme.border_focused)
+        } else {
+            Span::raw(" ")
+        };
+        let avail = width.saturating_sub(1);
+
+        let name = sanitize(&app.name);
+        let hl = match &name {
+            std::borrow::Cow::Borrowed(_) => m.name_indices.clone(),
+            std::borrow::Cow::Owned(n) => match_indices(n, &state.list.query).unwrap_or_default(),
+        };
+        let badge = strings::certification(app.certification);
+        let badge_w = display_width(badge).min(avail / 2);
+        let name_w = avail.saturating_sub(badge_w + usize::from(badge_w > 0));
+        let name_style = if is_sel { theme.title } else { Style::new() };
+        let mut l1 = vec![marker.clone()];
+        l1.extend(fit(
+            &name,
+            name_w,
+            name_style,
+            &hl,
+            theme.match_highlight,
+            true,
+        ));
+        if badge_w > 0 {
+            l1.push(Span::raw(" "));
+            l1.extend(fit_plain(
+                badge,
+                badge_w,
+                theme.certification(app.certification),
+                false,
+            ));
+        }
+        put(buf, rows, y, &Line::from(l1));
+
+        let counts =
+            strings::permission_counts(app.permissions.len(), app.application_permission_count());
+        let counts_w = display_width(&counts).min(avail.saturating_sub(8));
+        let pub_w = avail.saturating_sub(counts_w + 1);
+        let mut l2 = vec![marker];
+        l2.extend(fit_plain(&sanitize(&app.publisher), pub_w, theme.dim, true));
+        l2.push(Span::raw(" "));
+        // Application (app-only) permissions stand out: they need no signed-in user.
+        let n_app = app.application_permission_count();
+        match counts.rsplit_once(" · ") {
+            Some((total, apps)) if n_app > 0 && display_width(&counts) <= counts_w => {
+                l2.push(Span::styled(format!("{total} · "), theme.dim));
+                l2.push(Span::styled(apps.to_string(), theme.kind_application));
+            }
+            _ => l2.extend(fit_plain(&counts, counts_w, theme.dim, false)),
+        }
+        put(buf, rows, y + 1, &Line::from(l2));
+
+        if is_sel && focused {
+            let r = Rect {
+                x: rows.x + 1,
+                y,
+                width: rows.width.saturating_sub(1),
+                height: LIST_ITEM_HEIGHT.min(rows.bottom() - y),
+            };
+            buf.set_style(r, theme.selected);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! The selected app: header, tab bar, and the current tab's rows (drawn by `zone_tab` or
+//! `permissions`, one line an item, only the visible ones).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::model::App;
+use crate::text::{display_width, sanitize};
+use crate::tui::keymap::Mode;
+use crate::tui::layout::ScreenLayout;
+use crate::tui::state::scroll::visible_offset;
+use crate::tui::state::{SearchTarget, State, Tab};
+use crate::tui::strings;
+
+use super::text::{fit_plain, put};
+use super::{permissions, zone_tab};
+
+pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
+    let theme = &state.theme;
+    let searching = state.search_target() == Some(&SearchTarget::Tab);
+    let focused = state.mode() == Mode::Detail || searching;
+    let Some(app) = state.current_app() else {
+        let inner = super::framed(Line::default(), focused, state, area, buf);
+        put(
+            buf,
+            inner,
+            inner.y,
+            &Line::from(fit_plain(
+                strings::NO_APP_SELECTED,
+                inner.width as usize,
+                theme.dim,
+                false,
+            )),
+        );
+        return;
+    };
+    let title = format!(" {} ", sanitize(&app.name));
+    let title = Line::from(fit_plain(
+        &title,
+        area.width.saturating_sub(2) as usize,
+        theme.title,
+        false,
+    ));
+    let inner = super::framed(title, focused, state, area, buf);
+    if inner.height < 3 || inner.width < 4 {
+        return;
+    }
+    let header_h = header(state, app, inner, buf);
+    let tabs_y = inner.y + header_h;
+    let tabs = state.tabs();
+    tab_bar(
+        state,
+        &tabs,
+        Rect {
+            y: tabs_y,
+            height: 1,
+            ..inner
+        },
+        buf,
+        layout,
+    );
+    let rule = "─".repeat(inner.width as usize);
+    put(buf, inner, tabs_y + 1, &Line::styled(rule, theme.border));
+    let content = Rect {
+        y: tabs_y + 2,
+        height: inner.height.saturating_sub(header_h + 2),
+        ..inner
+    };
+    rows(state, app, content, buf, layout, focused, searching);
+}
+
+/// Name and publisher; id, certification, last update; clients. Returns the lines used.
+fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
+    let theme = &state.theme;
+    let w = area.width as usize;
+    let lines = if area.height >= 12 { 3 } else { 1 };
+    let mut l1 = fit_plain(&sanitize(&app.name), w, theme.title, false);
+    let used: usize = l1.iter().map(|s| display_width(&s.content)).sum();
+    if used + 3 < w && !app.publisher.is_empty() {
+        l1.push(Span::styled(" · ", theme.dim));
+        l1.extend(fit_plain(
+            &sanitize(&app.publisher),
+            w - used - 3,
+            Style::new(),
+            false,
+        ));
+    }
+    put(buf, area, area.y, &Line::from(l1));
+    if lines < 3 {
+        return lines;
+    }
+    let updated = app
+        .updated
+        .date
+        .clone()
+        .unwrap_or_else(|| app.updated.raw.clone());
+    let updated = if updated.trim().is_empty() {
+        strings::UNANSWERED_MARK.to_string()
+    } else {
+        sanitize(&updated).into_owned()
+    };
+    let cert = match strings::certification(app.certification) {
+        "" => strings::NOT_CERTIFIED,
+        c => c,
+    };
+    let parts: Vec<(&str, String, Style)> = vec![
+        ("", sanitize(&app.id).into_owned(), Style::new()),
+        (
+            strings::SEP,
+            cert.to_string(),
+            theme.certification(app.certification),
+        ),
+        (strings::LABEL_UPDATED, updated, Style::new()),
+    ];
+    put(
+        buf,
+        area,
+        area.y + 1,
+        &Line::from(labelled(state, &parts, w)),
+    );
+    let clients = if app.clients.is_empty() {
+        strings::UNANSWERED_MARK.to_string()
+    } else {
+        app.clients
+            .iter()
+            .map(|c| sanitize(c).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let parts = vec![(strings::LABEL_CLIENTS, clients, Style::new())];
+    put(
+        buf,
+        area,
+        area.y + 2,
+        &Line::from(labelled(state, &parts, w)),
+    );
+    lines
+}
+
+fn labelled(state: &State, parts: &[(&str, String, Style)], width: usize) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut left = width;
+    for (i, (label, value, style)) in parts.iter().enumerate() {
+        if left == 0 {
+            break;
+        }
+        let sep = if i > 0 { " " } else { "" };
+        let label = if label.is_empty() {
+            String::new()
+        } else {
+            format!("{sep}{label} ")
+        };
+        let lw = display_width(&label).min(left);
+        out.extend(fit_plain(&label, lw, state.theme.label, false));
+        left -= lw;
+        let vw = display_width(value).min(left);
+        out.extend(fit_plain(value, vw.max(left.min(1)), *style, false));
+        left = left.saturating_sub(vw.max(left.min(1)));
+    }
+    out
+}
+
+fn tab_bar(state: &State, tabs: &[Tab], area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
+    let theme = &state.theme;
+    let current = state.tab_index();
+    // Shorten titles until every tab fits; when none does, keep them readable and scroll.
+    let titles_at = |cap: usize| -> Vec<String> {
+        tabs.iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let title: String = fit_plain(&sanitize(&t.title), cap, Style::new(), false)
+                    .iter()
+                    .map(|s| s.content.to_string())
+                    .collect();
+                if i < 9 {
+                    format!(" {} {} ", i + 1, title)
+                } else {
+                    format!(" {title} ")
+                }
+            })
+            .collect()
+    };
+    let total = |titles: &[String]| titles.iter().map(|t| display_width(t)).sum::<usize>();
+    let titles = (8..=24)
+        .rev()
+        .map(titles_at)
+        .find(|t| total(t) <= area.width as usize)
+        .unwrap_or_else(|| titles_at(12));
+    let widths: Vec<usize> = titles.iter().map(|t| display_width(t)).collect();
+    let avail = (area.width as usize).saturating_sub(2);
+    // Scroll the bar so the current tab is visible.
+    let mut start = 0;
+    let fits = widths.iter().sum::<usize>() <= area.width as usize;
+    while !fits && start < current && widths[start..=current].iter().sum::<usize>() > avail {
+        start += 1;
+    }
+    let mut x = area.x;
+    if start > 0 {
+        put(
+            buf,
+            Rect {
+                x,
+                width: 1,
+                ..area
+            },
+            area.y,
+            &Line::styled("‹", theme.dim),
+        );
+        x += 1;
+    }
+    for (i, title) in titles.iter().enumerate().skip(start) {
+        let w = display_width(title) as u16;
+        let room = area.right().saturating_sub(x);
+        let need = if i + 1 < titles.len() { w + 1 } else { w };
+        if need > room {
+            if room > 0 {
+                put(
+                    buf,
+                    Rect {
+                        x: area.right() - 1,
+                        width: 1,
+                        ..area
+                    },
+                    area.y,
+                    &Line::styled("›", theme.dim),
+                );
+            }
+            break;
+        }
+        let style = if i == current {
+            theme.tab_active
+        } else {
+            theme.tab_inactive
+        };
+        let rect = Rect {
+            x,
+            width: w,
+            ..area
+        };
+        put(buf, rect, area.y, &Line::styled(title.clone(), style));
+        layout.tabs.push((rect, i));
+        x += w;
+    }
+}
+
+fn rows(
+    state: &State,
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    layout: &mut ScreenLayout,
+    focused: bool,
+    searching: bool,
+) {
+    let theme = &state.theme;
+    let Some(tab) = state.current_tab() else {
+        return;
+    };
+    let st = state.tab_state(&tab.key);
+    let items = state.items();
+    let w = area.width as usize;
+    let mut y = area.y;
+    if searching || !st.filter.is_empty() {
+        let mut spans = vec![Span::styled(strings::SEARCH_PROMPT, theme.key)];
+        let f = sanitize(&st.filter);
+        spans.extend(fit_plain(&f, w.saturating_sub(16), theme.input, false));
+        if searching {
+            spans.push(Span::styled("▏", theme.input));
+        }
+        spans.push(Span::styled(format!("  {} shown", items.len()), theme.dim));
+        put(buf, area, y, &Line::from(spans));
+        y += 1;
+    }
+    let header = match tab.zone {
+        Some(z) => zone_tab::column_header(state, app, z, w),
+        None => permissions::column_header(state, app, w),
+    };
+    put(buf, area, y, &header);
+    y += 1;
+    let rows = Rect {
+        y,
+        height: area.bottom().saturating_sub(y),
+        ..area
+    };
+    layout.detail = rows;
+    layout.detail_rows = rows.height as usize;
+    if items.is_empty() {
+        let msg = if !st.filter.is_empty() {
+            strings::NO_MATCHING_ROWS
+        } else if tab.zone.is_none() {
+            strings::NO_PERMISSIONS
+        } else {
+            strings::NO_ROWS
+        };
+        put(
+            buf,
+            rows,
+            rows.y,
+            &Line::from(fit_plain(msg, w, theme.dim, false)),
+        );
+        return;
+    }
+    let selected = st.scroll.selected.min(items.len() - 1);
+    let offset = visible_offset(
+        selected,
+        st.scroll.offset,
+        rows.height as usize,
+        items.len(),
+    );
+    let groups = if tab.zone.is_none() {
+        state.perm_groups()
+    } else {
+        Vec::new()
+    };
+    for (k, item) in items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows.height as usize)
+    {
+        let y = rows.y + (k - offset) as u16;
+        let line = match tab.zone {
+            Some(z) => zone_tab::line(state, app, z, *item, w, &st.filter),
+            None => permissions::line(state, app, &groups, *item, w, &st.filter),
+        };
+        put(buf, rows, y, &line);
+        if k == selected && focused {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..rows
+                },
+                theme.selected,
+            );
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! Drawing, from `&State` only. Each panel or overlay has its own file; `render` lays them out
+//! and hands back what it measured (visible heights, hit areas) as a `ScreenLayout`.
+
+mod app_list;
+mod detail;
+mod help;
+mod permissions;
+mod popup;
+mod status;
+pub mod text;
+mod zone_tab;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Widget};
+
+use super::layout::ScreenLayout;
+use super::state::{Overlay, State};
+use super::strings;
+
+/// Below this the screen shows only a "terminal too small" message.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+/// Draw the whole screen into `buf` within `area`.
+pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
+    let mut layout = ScreenLayout::default();
+    let area = area.intersection(*buf.area());
+    if area.is_empty() {
+        return layout;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(state, area, buf);
+        return layout;
+    }
+    let main = Rect {
+        height: area.height - 2,
+        ..area
+    };
+    let list_w = (area.width * 2 / 5).clamp(28, 56);
+    let list_area = Rect {
+        width: list_w,
+        ..main
+    };
+    let detail_area = Rect {
+        x: main.x + list_w,
+        width: main.width - list_w,
+        ..main
+    };
+    app_list::render(state, list_area, buf, &mut layout);
+    detail::render(state, detail_area, buf, &mut layout);
+    status::render_status(state, row(area, area.bottom() - 2), buf);
+    status::render_footer(state, row(area, area.bottom() - 1), buf);
+    for overlay in &state.overlays {
+        match overlay {
+            Overlay::Popup(p) => popup::render(state, p, area, buf, &mut layout),
+            Overlay::Help { scroll } => help::render(state, *scroll, area, buf, &mut layout),
+            Overlay::Search(_) => {}
+        }
+    }
+    layout
+}
+
+fn row(area: Rect, y: u16) -> Rect {
+    Rect {
+        y,
+        height: 1,
+        ..area
+    }
+}
+
+fn too_small(state: &State, area: Rect, buf: &mut Buffer) {
+    let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
+    let y = area.y + area.height.saturating_sub(1) / 2;
+    text::put_centered(buf, area, y, strings::TOO_SMALL, state.theme.warning);
+    if area.height > 1 {
+        text::put_centered(buf, area, y + 1, &need, state.theme.dim);
+    }
+}
+
+/// A bordered block with a title cut to fit; returns its inner area.
+fn framed(title: Line<'_>, focused: bool, state: &State, area: Rect, buf: &mut Buffer) -> Rect {
+    let style = if focused {
+        state.theme.border_focused
+    } else {
+        state.theme.border
+    };
+    let block = Block::bordered().border_style(style).title(title);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    inner
+}
+
+/// Centered rectangle of at most `w`×`h` inside `area`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

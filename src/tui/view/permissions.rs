@@ -1,0 +1,133 @@
+//! One line of the permissions tab: a registration group header or a permission.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::model::App;
+use crate::text::display_width;
+use crate::tui::state::State;
+use crate::tui::state::items::{Item, PermGroup, find_ci};
+use crate::tui::strings;
+
+use super::text::{fit, fit_plain, safe};
+
+const KIND_WIDTH: usize = 11;
+const INDENT: usize = 2;
+
+/// The permission column: as wide as the longest name, within 12 columns and 45% of the tab.
+fn name_width(app: &App, width: usize) -> usize {
+    let longest = app
+        .permissions
+        .iter()
+        .map(|p| display_width(&safe(&p.name)))
+        .max()
+        .unwrap_or(0);
+    let cap = (width.saturating_sub(INDENT) * 9 / 20).max(1);
+    longest
+        .max(strings::PERMISSION.len())
+        .clamp(12.min(cap), cap)
+}
+
+pub fn column_header(state: &State, app: &App, width: usize) -> Line<'static> {
+    let style = state.theme.column_header;
+    let nw = name_width(app, width);
+    let mut spans = vec![Span::raw(" ".repeat(INDENT.min(width)))];
+    spans.extend(fit_plain(strings::PERMISSION, nw, style, true));
+    spans.push(Span::raw(" "));
+    spans.extend(fit_plain(strings::KIND, KIND_WIDTH, style, true));
+    spans.push(Span::raw(" "));
+    spans.extend(fit_plain(
+        strings::JUSTIFICATION,
+        width.saturating_sub(INDENT + nw + KIND_WIDTH + 2),
+        style,
+        false,
+    ));
+    Line::from(spans)
+}
+
+pub fn line(
+    state: &State,
+    app: &App,
+    groups: &[PermGroup],
+    item: Item,
+    width: usize,
+    filter: &str,
+) -> Line<'static> {
+    let theme = &state.theme;
+    let hl = theme.match_highlight;
+    let highlighted = |text: &str, w: usize, style: Style, pad: bool| {
+        let indices = find_ci(text, filter).unwrap_or_default();
+        fit(text, w, style, &indices, hl, pad)
+    };
+    match item {
+        Item::Group(g) => {
+            let Some(group) = groups.get(g) else {
+                return Line::default();
+            };
+            let collapsed = state.collapsed.contains(&group.key());
+            let marker = if collapsed { "▸ " } else { "▾ " };
+            let guid = group
+                .registration
+                .as_deref()
+                .map(safe)
+                .unwrap_or_else(|| strings::NO_REGISTRATION.to_string());
+            let mut spans = fit_plain(marker, width.min(2), theme.group_header, false);
+            spans.extend(highlighted(
+                &guid,
+                width.saturating_sub(2),
+                theme.group_header,
+                false,
+            ));
+            Line::from(spans)
+        }
+        Item::GroupInfo(g) => {
+            let Some(group) = groups.get(g) else {
+                return Line::default();
+            };
+            let mut spans = vec![Span::raw(" ".repeat(INDENT.min(width)))];
+            let mut left = width.saturating_sub(INDENT);
+            let counts = strings::group_counts(group.perms.len(), group.application);
+            let cw = display_width(&counts).min(left);
+            spans.extend(fit_plain(&counts, cw, theme.dim, false));
+            left -= cw;
+            if let (Some(reg), Some(app_i)) = (&group.registration, state.current_app_index()) {
+                let others = state.index.apps_with_registration(reg, app_i);
+                let (text, style) = if others.is_empty() {
+                    (format!(" · {}", strings::NOT_SHARED), theme.dim)
+                } else {
+                    let names: Vec<String> = others
+                        .iter()
+                        .map(|&i| safe(&state.catalog.apps[i].name))
+                        .collect();
+                    (
+                        format!(" · {} {}", strings::ALSO_USED_BY, names.join(", ")),
+                        theme.warning,
+                    )
+                };
+                spans.extend(fit_plain(&text, left, style, false));
+            }
+            Line::from(spans)
+        }
+        Item::Perm(p, _) => {
+            let Some(perm) = app.permissions.get(p) else {
+                return Line::default();
+            };
+            let nw = name_width(app, width);
+            let mut spans = vec![Span::raw(" ".repeat(INDENT.min(width)))];
+            spans.extend(highlighted(&safe(&perm.name), nw, Style::new(), true));
+            spans.push(Span::raw(" "));
+            let kind = strings::kind(perm.kind);
+            spans.extend(highlighted(kind, KIND_WIDTH, theme.kind(perm.kind), true));
+            spans.push(Span::raw(" "));
+            let jw = width.saturating_sub(INDENT + nw + KIND_WIDTH + 2);
+            spans.extend(highlighted(
+                &safe(&perm.justification),
+                jw,
+                Style::new(),
+                false,
+            ));
+            Line::from(spans)
+        }
+        _ => Line::default(),
+    }
+}

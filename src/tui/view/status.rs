@@ -1,0 +1,52 @@
+//! The status line (source, counts, mode) and the footer of key hints from the key table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::text::{display_width, sanitize};
+use crate::tui::keymap::Mode;
+use crate::tui::state::State;
+use crate::tui::strings;
+
+use super::text::{fit_plain, put};
+
+pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
+    let style = state.theme.status;
+    buf.set_style(area, style);
+    let mode = match state.mode() {
+        Mode::List => "LIST",
+        Mode::Detail => "DETAIL",
+        Mode::Search => "SEARCH",
+        Mode::Popup => "POPUP",
+        Mode::Help => "HELP",
+    };
+    let right = format!(
+        " {}/{} {} │ {mode} ",
+        state.list.matches.len(),
+        state.catalog.apps.len(),
+        strings::APPS_COUNT
+    );
+    let w = area.width as usize;
+    let rw = display_width(&right).min(w);
+    let left = format!(" {} │ {}", strings::APP_NAME, sanitize(&state.source_label));
+    let mut spans = fit_plain(&left, w - rw, style, true);
+    spans.extend(fit_plain(&right, rw, style, false));
+    put(buf, area, area.y, &Line::from(spans));
+}
+
+pub fn render_footer(state: &State, area: Rect, buf: &mut Buffer) {
+    let theme = &state.theme;
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut left = area.width as usize;
+    for (keys, hint) in state.keymap.hints(state.mode()) {
+        let entry_w = display_width(&keys) + 1 + display_width(hint) + 2;
+        if entry_w > left {
+            break;
+        }
+        spans.push(Span::styled(format!(" {keys}"), theme.key));
+        spans.push(Span::styled(format!(" {hint} "), theme.key_help));
+        left -= entry_w;
+    }
+    put(buf, area, area.y, &Line::from(spans));
+}

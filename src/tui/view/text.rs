@@ -1,0 +1,194 @@
+//! Turning (already sanitized) text into spans that fit a column exactly, with highlighted
+//! characters, and wrapping text for popups. Widths are display columns (CJK counts two).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthChar;
+
+use crate::text::{display_width, sanitize};
+
+/// Safe text for a span: every catalog string passes through here.
+pub fn safe(s: &str) -> String {
+    sanitize(s).into_owned()
+}
+
+/// Spans of `text` fitting `width` columns: cut with `…` when too long, padded with spaces when
+/// `pad`. Characters whose index is in `highlight` get `hl` patched over `style`.
+pub fn fit(
+    text: &str,
+    width: usize,
+    style: Style,
+    highlight: &[usize],
+    hl: Style,
+    pad: bool,
+) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    if width == 0 {
+        return spans;
+    }
+    let total = display_width(text);
+    let budget = if total > width { width - 1 } else { width };
+    let mut used = 0;
+    let mut run = String::new();
+    let mut run_hl = false;
+    for (i, c) in text.chars().enumerate() {
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        let is_hl = highlight.contains(&i);
+        if is_hl != run_hl && !run.is_empty() {
+            spans.push(styled(std::mem::take(&mut run), style, run_hl, hl));
+        }
+        run_hl = is_hl;
+        run.push(c);
+        used += w;
+    }
+    if !run.is_empty() {
+        spans.push(styled(run, style, run_hl, hl));
+    }
+    if total > width {
+        spans.push(Span::styled("…", style));
+        used += 1;
+    }
+    if pad && used < width {
+        spans.push(Span::styled(" ".repeat(width - used), style));
+    }
+    spans
+}
+
+fn styled(s: String, style: Style, is_hl: bool, hl: Style) -> Span<'static> {
+    Span::styled(s, if is_hl { style.patch(hl) } else { style })
+}
+
+/// Plain fitted spans without highlight.
+pub fn fit_plain(text: &str, width: usize, style: Style, pad: bool) -> Vec<Span<'static>> {
+    fit(text, width, style, &[], Style::new(), pad)
+}
+
+/// Draw a line at row `y` of `area`, if that row exists; never writes outside `area`.
+pub fn put(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
+    let area = area.intersection(*buf.area());
+    if y < area.y || y >= area.bottom() || area.width == 0 {
+        return;
+    }
+    buf.set_line(area.x, y, line, area.width);
+}
+
+/// Draw text centered on row `y` of `area`, cut to fit.
+pub fn put_centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style) {
+    let w = area.width as usize;
+    let spans = fit_plain(text, w, style, false);
+    let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let x = area.x + ((w - used.min(w)) / 2) as u16;
+    put(
+        buf,
+        Rect {
+            x,
+            width: area.right() - x,
+            ..area
+        },
+        y,
+        &Line::from(spans),
+    );
+}
+
+/// Wrap text to lines of at most `width` columns, breaking at spaces where possible and inside
+/// words (or between CJK characters) where not.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_w = 0;
+    for word in split_keep_spaces(text) {
+        let ww = display_width(word);
+        if line_w + ww <= width {
+            line.push_str(word);
+            line_w += ww;
+            continue;
+        }
+        if word.trim().is_empty() {
+            lines.push(std::mem::take(&mut line));
+            line_w = 0;
+            continue;
+        }
+        if ww <= width && line_w > 0 {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(word);
+            line_w = ww;
+            continue;
+        }
+        for c in word.chars() {
+            let cw = c.width().unwrap_or(0);
+            if line_w + cw > width && line_w > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            line.push(c);
+            line_w += cw;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+        .into_iter()
+        .map(|l| l.trim_end().to_string())
+        .collect()
+}
+
+fn split_keep_spaces(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_space = None;
+    for (i, c) in text.char_indices() {
+        let sp = c == ' ';
+        if in_space.is_some_and(|s| s != sp) {
+            out.push(&text[start..i]);
+            start = i;
+        }
+        in_space = Some(sp);
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(spans: &[Span<'_>]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn fit_truncates_wide_text_with_ellipsis() {
+        let s = fit_plain("联系人中心", 7, Style::new(), true);
+        assert_eq!(
+            text(&fit_plain("联系人中心", 6, Style::new(), true)),
+            "联系… "
+        );
+        assert_eq!(text(&s), "联系人…");
+        assert_eq!(display_width(&text(&s)), 7);
+    }
+
+    #[test]
+    fn fit_splits_highlight_runs() {
+        let hl = Style::new().bold();
+        let s = fit("abcd", 4, Style::new(), &[1, 2], hl, false);
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[1].content, "bc");
+        assert_eq!(s[1].style, hl);
+    }
+
+    #[test]
+    fn wrap_breaks_words_and_cjk() {
+        assert_eq!(wrap("aaa bbb ccc", 7), vec!["aaa bbb", "ccc"]);
+        assert_eq!(wrap("联系人中心", 4), vec!["联系", "人中", "心"]);
+        assert_eq!(wrap("", 4), vec![""]);
+    }
+}

@@ -1,0 +1,142 @@
+//! One line of a zone tab: a question and its colored answer, a table title, header or row, or
+//! a note.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::model::{Answer, App, Block, Zone};
+use crate::text::display_width;
+use crate::tui::state::State;
+use crate::tui::state::items::{Item, find_ci};
+use crate::tui::strings;
+
+use super::text::{fit, fit_plain, safe};
+
+/// Question column width: as wide as the zone's longest question (with its indent), within
+/// 12 columns and 60% of the tab; the answer takes the rest.
+pub fn question_width(zone: Option<&Zone>, width: usize) -> usize {
+    let longest = zone
+        .map(|z| {
+            z.rows()
+                .map(|r| display_width(&safe(&r.question)) + 2 * usize::from(r.level).min(4))
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    let cap = (width * 3 / 5).max(1);
+    longest.max(strings::QUESTION.len()).clamp(12.min(cap), cap)
+}
+
+pub fn column_header(state: &State, app: &App, zone: usize, width: usize) -> Line<'static> {
+    let qw = question_width(app.zones.get(zone), width);
+    let mut spans = fit_plain(strings::QUESTION, qw, state.theme.column_header, true);
+    spans.push(Span::raw(" "));
+    spans.extend(fit_plain(
+        strings::ANSWER,
+        width.saturating_sub(qw + 1),
+        state.theme.column_header,
+        false,
+    ));
+    Line::from(spans)
+}
+
+pub fn line(
+    state: &State,
+    app: &App,
+    zone: usize,
+    item: Item,
+    width: usize,
+    filter: &str,
+) -> Line<'static> {
+    let theme = &state.theme;
+    let Some(zone) = app.zones.get(zone) else {
+        return Line::default();
+    };
+    let hl = theme.match_highlight;
+    let highlighted = |text: &str, w: usize, style: Style, pad: bool| {
+        let indices = find_ci(text, filter).unwrap_or_default();
+        fit(text, w, style, &indices, hl, pad)
+    };
+    match (item, zone.blocks.get(item_block(item))) {
+        (Item::Row(_), Some(Block::Row(r))) => {
+            let qw = question_width(Some(zone), width);
+            let indent = 2 * usize::from(r.level).min(4);
+            let mut spans = Vec::new();
+            if indent > 0 {
+                let marker = format!("{}└ ", " ".repeat(indent - 2));
+                spans.extend(fit_plain(&marker, indent.min(qw), theme.dim, false));
+            }
+            spans.extend(highlighted(
+                &safe(&r.question),
+                qw.saturating_sub(indent),
+                Style::new(),
+                true,
+            ));
+            spans.push(Span::raw(" "));
+            let aw = width.saturating_sub(qw + 1);
+            let style = theme.answer(r.value);
+            if r.value == Answer::Unanswered {
+                spans.extend(fit_plain(strings::UNANSWERED_MARK, aw, style, false));
+            } else {
+                spans.extend(highlighted(&safe(&r.answer), aw, style, false));
+            }
+            Line::from(spans)
+        }
+        (Item::TableTitle(_), Some(Block::Table(t))) => Line::from(highlighted(
+            &safe(&t.title),
+            width,
+            theme.group_header,
+            false,
+        )),
+        (Item::TableHeader(_), Some(Block::Table(t))) => cells(&t.headers, width, |text, w| {
+            fit_plain(&safe(text), w, theme.column_header, true)
+        }),
+        (Item::TableRow(_, r), Some(Block::Table(t))) => {
+            let n = t.headers.len().max(t.rows.get(r).map_or(0, Vec::len));
+            let row = t.rows.get(r).cloned().unwrap_or_default();
+            let mut padded = row;
+            padded.resize(n, String::new());
+            cells(&padded, width, |text, w| {
+                highlighted(&safe(text), w, Style::new(), true)
+            })
+        }
+        (Item::Note(_), Some(Block::Note(n))) => {
+            let text = if n.title.trim().is_empty() {
+                safe(&n.text)
+            } else {
+                format!("{}: {}", safe(&n.title), safe(&n.text))
+            };
+            Line::from(highlighted(&format!("ⓘ {text}"), width, theme.note, false))
+        }
+        _ => Line::default(),
+    }
+}
+
+fn item_block(item: Item) -> usize {
+    match item {
+        Item::Row(b)
+        | Item::TableTitle(b)
+        | Item::TableHeader(b)
+        | Item::TableRow(b, _)
+        | Item::Note(b) => b,
+        Item::Group(_) | Item::GroupInfo(_) | Item::Perm(..) => usize::MAX,
+    }
+}
+
+/// Cells in equal columns separated by one space.
+fn cells(
+    values: &[String],
+    width: usize,
+    mut cell: impl FnMut(&str, usize) -> Vec<Span<'static>>,
+) -> Line<'static> {
+    let n = values.len().max(1);
+    let col = (width.saturating_sub(n - 1) / n).max(1);
+    let mut spans = Vec::new();
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        spans.extend(cell(v, col));
+    }
+    Line::from(spans)
+}

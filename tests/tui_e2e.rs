@@ -1,0 +1,228 @@
+//! End to end: the real program in a pseudo-terminal, keys typed as a person would, the screen
+//! read back through a vt100 parser.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+}
+
+impl Pty {
+    fn spawn(program: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env("RUST_BACKTRACE", "0");
+        let child = pair.slave.spawn_command(cmd).expect("spawn in the pty");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Pty {
+            child,
+            master: pair.master,
+            writer,
+            output: rx,
+            parser: vt100::Parser::new(
+                NonZeroU16::new(rows).unwrap(),
+                NonZeroU16::new(cols).unwrap(),
+                0,
+            ),
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(bytes) = self.output.recv_timeout(wait) {
+            self.parser.process(&bytes);
+        }
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Wait until the screen contains `text`; panic with the screen when it does not.
+    fn wait_for(&mut self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.screen().contains(text) {
+                return;
+            }
+            self.pump(Duration::from_millis(50));
+        }
+        panic!("{text:?} never appeared; screen:\n{}", self.screen());
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+        self.parser.screen_mut().set_size(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+        );
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+
+    /// Wait for the program to exit and return its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            self.pump(Duration::from_millis(20));
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                return status.exit_code();
+            }
+        }
+        let _ = self.child.kill();
+        panic!("did not exit; screen:\n{}", self.screen());
+    }
+}
+
+/// Launch, search "landis", open the Permissions tab, see the four GUIDs, quit with q.
+fn landis_scenario(program: &Path, args: &[&str]) {
+    let mut pty = Pty::spawn(program, args, 100, 30);
+    pty.wait_for("Apps 4/4");
+    assert!(
+        pty.parser.screen().alternate_screen(),
+        "runs on the alternate screen"
+    );
+    pty.send("/landis");
+    pty.wait_for("Apps 1/4");
+    pty.send("\r"); // keep the filter
+    pty.send("\r"); // focus the detail
+    pty.wait_for("DETAIL");
+    pty.send("5"); // the Permissions tab
+    for guid in [
+        "05c3e7fe-59c1-4d68-b334-336aa7ed4b64",
+        "341e195c-b261-4b05-8ba5-dd4a89b1f3e7",
+        "3a08b250-02ce-4316-94f7-069f4ae0c41b",
+        "c22c3a9e-5d2c-4177-8ea1-1c53c5af36b8",
+    ] {
+        pty.wait_for(guid);
+    }
+    // A burst of resizes, through sizes too small to draw, then back.
+    for (cols, rows) in [(20, 5), (1, 1), (200, 60), (33, 9), (20, 5)] {
+        pty.resize(cols, rows);
+    }
+    pty.wait_for("too small");
+    pty.resize(100, 30);
+    pty.wait_for("c22c3a9e-5d2c-4177-8ea1-1c53c5af36b8");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0, "screen:\n{}", pty.screen());
+    assert!(
+        !pty.parser.screen().alternate_screen(),
+        "the terminal is restored on quit"
+    );
+}
+
+/// Click the third app with an SGR mouse report, wheel down to the last; quit with q.
+fn mouse_scenario(program: &Path, args: &[&str]) {
+    let mut pty = Pty::spawn(program, args, 100, 30);
+    pty.wait_for("Apps 4/4");
+    // Apps take two lines from row 1 (0-based); the third app starts on row 5, i.e. 6 in SGR.
+    pty.send("\x1b[<0;5;6M\x1b[<0;5;6m");
+    pty.wait_for("WA200003306 · attested");
+    pty.send("\x1b[<65;5;6M");
+    pty.wait_for("WA104380000 · not certified");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0, "screen:\n{}", pty.screen());
+}
+
+fn demo_path() -> Option<PathBuf> {
+    let exe = std::env::current_exe().expect("test path");
+    exe.parent()
+        .and_then(Path::parent)
+        .map(|d| {
+            d.join("examples")
+                .join(format!("tui_demo{}", std::env::consts::EXE_SUFFIX))
+        })
+        .filter(|d| d.exists())
+}
+
+fn fixture() -> &'static str {
+    "tests/fixtures/tui_catalog.json"
+}
+
+#[test]
+#[ignore = "needs main wiring"]
+fn binary_browses_a_catalog_and_quits_with_q() {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_attest-tui"));
+    landis_scenario(&bin, &["--catalog", fixture()]);
+}
+
+/// The same scenario through `examples/tui_demo.rs`, which `cargo test` builds next to the
+/// test binaries.
+#[test]
+fn demo_example_browses_a_catalog_and_quits_with_q() {
+    match demo_path() {
+        Some(demo) => landis_scenario(&demo, &[fixture()]),
+        None => eprintln!("SKIPPED: examples/tui_demo was not built next to the tests"),
+    }
+}
+
+#[test]
+fn demo_example_answers_the_mouse() {
+    match demo_path() {
+        Some(demo) => mouse_scenario(&demo, &[fixture()]),
+        None => eprintln!("SKIPPED: examples/tui_demo was not built next to the tests"),
+    }
+}
+
+#[test]
+fn demo_example_refuses_to_run_without_a_terminal() {
+    let Some(demo) = demo_path() else {
+        eprintln!("SKIPPED: examples/tui_demo was not built next to the tests");
+        return;
+    };
+    let out = std::process::Command::new(demo)
+        .arg(fixture())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run the demo");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("attest-tui needs a terminal"), "{err}");
+}
