@@ -14,5 +14,5 @@ fn main() -> anyhow::Result<()> {
         eprintln!("{e}");
         std::process::exit(2);
     }
-    attest_tui::tui::run(catalog, path)
+    attest_tui::tui::run_catalog(catalog, path)
 }

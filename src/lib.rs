@@ -18,3 +18,4 @@ pub mod score;
 pub mod synth;
 pub mod text;
 pub mod tui;
+pub mod workspace;

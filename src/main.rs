@@ -1,26 +1,33 @@
 use std::process::ExitCode;
 
-use attest_tui::cli::{self, Cli};
+use attest_tui::cli::{self, Cli, EXIT_BAD_INPUT};
 use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli::run_command(&cli) {
         Some(Ok(output)) => cli::emit(&output),
-        Some(Err(failure)) => {
-            eprintln!("error: {}", failure.message);
-            ExitCode::from(failure.code)
-        }
-        None => {
-            // The TUI is not wired yet: show the list so the binary is useful on its own.
-            match cli::run_command(&Cli::parse_from(["attest-tui", "list"])) {
-                Some(Ok(output)) => cli::emit(&output),
-                Some(Err(failure)) => {
-                    eprintln!("error: {}", failure.message);
-                    ExitCode::from(failure.code)
-                }
-                None => ExitCode::SUCCESS,
-            }
-        }
+        Some(Err(failure)) => fail(&failure.message, failure.code),
+        None => run_tui(&cli),
     }
+}
+
+fn run_tui(cli: &Cli) -> ExitCode {
+    // Checked before loading, so a pipe gets the hint at once and no escape codes.
+    if let Err(e) = attest_tui::tui::ensure_terminal() {
+        return fail(&e.to_string(), EXIT_BAD_INPUT);
+    }
+    let ws = match cli::open_workspace(cli) {
+        Ok(ws) => ws,
+        Err(failure) => return fail(&failure.message, failure.code),
+    };
+    match attest_tui::tui::run(ws) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("{e:#}"), 1),
+    }
+}
+
+fn fail(message: &str, code: u8) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(code)
 }

@@ -222,7 +222,7 @@ fn a_missing_path_is_an_error_naming_it() {
 
 #[test]
 fn rendered_text_files_go_to_the_rendered_parser() {
-    let text = "联系人中心\nLandis Technologies\n开发人员上次更新时间：2024 年 1 月 12 日\n常规\n";
+    let text = "联系人中心\n\n开发人员上次更新时间:2024 年 1 月 12 日\n\n一般信息\n\nInformation 响应\n应用名称 联系人中心\nID WA200001428\n";
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "page.txt", text.as_bytes());
     assert!(rendered::looks_rendered(text));

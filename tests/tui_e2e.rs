@@ -186,7 +186,6 @@ fn fixture() -> &'static str {
 }
 
 #[test]
-#[ignore = "needs main wiring"]
 fn binary_browses_a_catalog_and_quits_with_q() {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_attest-tui"));
     landis_scenario(&bin, &["--catalog", fixture()]);

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use super::session::SortKey;
+use crate::workspace::SortKey;
 
 /// Browse, search and compare Microsoft 365 App Compliance attestations.
 ///

@@ -1,11 +1,11 @@
 use super::Failure;
 use super::args::{CompareArgs, CompareFormat};
-use super::session::Session;
 use crate::compare::{DEFAULT_WIDTH, compare_apps, render_markdown, render_text, to_json_string};
 use crate::query::find_app;
+use crate::workspace::Workspace;
 
-pub fn run(session: &Session, args: &CompareArgs) -> Result<String, Failure> {
-    let catalog = &session.loaded.catalog;
+pub fn run(ws: &Workspace, args: &CompareArgs) -> Result<String, Failure> {
+    let catalog = &ws.loaded.catalog;
     let a = find_app(catalog, &args.a).map_err(Failure::bad_input)?;
     let b = find_app(catalog, &args.b).map_err(Failure::bad_input)?;
     let mut comparison = compare_apps(a, b);

@@ -2,19 +2,13 @@ use std::fmt::Write;
 
 use super::args::{ExportArgs, ExportFormat};
 use super::list::{ListEntry, entries};
-use super::session::Session;
 use super::{Failure, json_out};
 use crate::text::sanitize;
+use crate::workspace::Workspace;
 
-pub fn run(session: &Session, args: &ExportArgs) -> Result<String, Failure> {
-    let sel = &args.selection;
-    let picked = session.select(
-        sel.search.as_deref(),
-        sel.filter.as_deref(),
-        sel.sort,
-        sel.reverse,
-    )?;
-    let rows = entries(session, &picked);
+pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<String, Failure> {
+    let picked = super::selection::select(ws, &args.selection)?;
+    let rows = entries(ws, &picked);
     let out = match args.format {
         ExportFormat::Json => json_out(&rows)?,
         ExportFormat::Csv => csv(&rows, !args.no_bom)?,

@@ -1,12 +1,12 @@
 use serde::Serialize;
 
 use super::args::ListArgs;
-use super::session::Session;
 use super::table::TextTable;
 use super::{Failure, ReviewView, json_out};
 use crate::model::App;
 use crate::review::ReviewStore;
 use crate::risk::{AppRisk, RiskTable, Tier};
+use crate::workspace::Workspace;
 
 /// One app in `list --json` and `export --format json`: the documented, stable shape.
 #[derive(Debug, Serialize)]
@@ -76,30 +76,17 @@ impl<'a> ListEntry<'a> {
     }
 }
 
-pub fn entries<'a>(session: &'a Session, picked: &[usize]) -> Vec<ListEntry<'a>> {
+pub fn entries<'a>(ws: &'a Workspace, picked: &[usize]) -> Vec<ListEntry<'a>> {
     picked
         .iter()
-        .map(|&i| {
-            ListEntry::new(
-                &session.apps()[i],
-                session.scores[i].total,
-                &session.risk,
-                &session.reviews,
-            )
-        })
+        .map(|&i| ListEntry::new(&ws.apps()[i], ws.scores[i].total, &ws.risk, &ws.reviews))
         .collect()
 }
 
-pub fn run(session: &Session, args: &ListArgs) -> Result<String, Failure> {
-    let sel = &args.selection;
-    let picked = session.select(
-        sel.search.as_deref(),
-        sel.filter.as_deref(),
-        sel.sort,
-        sel.reverse,
-    )?;
+pub fn run(ws: &Workspace, args: &ListArgs) -> Result<String, Failure> {
+    let picked = super::selection::select(ws, &args.selection)?;
     if args.json {
-        return json_out(&entries(session, &picked));
+        return json_out(&entries(ws, &picked));
     }
     let mut table = TextTable::new(
         &[
@@ -116,17 +103,17 @@ pub fn run(session: &Session, args: &ListArgs) -> Result<String, Failure> {
         &[36, 40, 28, 9, 5, 8, 5, 3, 13],
     );
     for &i in &picked {
-        let app = &session.apps()[i];
+        let app = &ws.apps()[i];
         table.push(vec![
             app.id.clone(),
             app.name.clone(),
             app.publisher.clone(),
             app.certification.as_str().to_string(),
-            format!("{:.1}", session.scores[i].total),
-            AppRisk::of(app, &session.risk).highest.as_str().to_string(),
+            format!("{:.1}", ws.scores[i].total),
+            AppRisk::of(app, &ws.risk).highest.as_str().to_string(),
             app.permissions.len().to_string(),
             app.application_permission_count().to_string(),
-            review_badge(&session.reviews, &app.id),
+            review_badge(&ws.reviews, &app.id),
         ]);
     }
     Ok(table.render())

@@ -9,7 +9,7 @@ mod list;
 mod permissions;
 mod review;
 mod score;
-mod session;
+mod selection;
 mod show;
 mod table;
 
@@ -17,10 +17,10 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub use args::{Cli, Command};
-pub use review::{ReviewView, open_store};
-pub use session::{Session, SortKey};
+pub use review::ReviewView;
 
 use crate::paths;
+use crate::workspace::{OpenOptions, Workspace};
 
 /// Exit code for bad input of any kind: unreadable or malformed files, unknown apps, bad usage.
 pub const EXIT_BAD_INPUT: u8 = 2;
@@ -41,6 +41,20 @@ impl Failure {
     }
 }
 
+/// Load the workspace for a command, printing its warnings to stderr.
+pub fn open_workspace(cli: &Cli) -> Result<Workspace, Failure> {
+    let ws = Workspace::open(&OpenOptions {
+        catalogs: cli.catalog.clone(),
+        data_dir: cli.data_dir.clone(),
+        config: cli.config.clone(),
+    })
+    .map_err(Failure::bad_input)?;
+    for warning in &ws.warnings {
+        eprintln!("note: {warning}");
+    }
+    Ok(ws)
+}
+
 /// Run a scripting command; `None` means the caller should open the TUI.
 pub fn run_command(cli: &Cli) -> Option<Result<String, Failure>> {
     let command = cli.command.as_ref()?;
@@ -48,7 +62,7 @@ pub fn run_command(cli: &Cli) -> Option<Result<String, Failure>> {
         Command::Import(args) => import::run(args),
         Command::Config(_) => Ok(config_paths(cli)),
         Command::Completions(args) => Ok(completions(args.shell)),
-        other => Session::open(cli).and_then(|mut s| match other {
+        other => open_workspace(cli).and_then(|mut s| match other {
             Command::List(args) => list::run(&s, args),
             Command::Show(args) => show::run(&s, args),
             Command::Permissions(args) => permissions::run(&s.loaded.catalog, args),

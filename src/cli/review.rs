@@ -3,11 +3,10 @@ use std::fmt::Write;
 use clap::Args;
 use serde::Serialize;
 
-use super::session::Session;
-use super::{Cli, Failure};
-use crate::paths;
+use super::Failure;
 use crate::query::find_app;
-use crate::review::{Decision, Review, ReviewStore};
+use crate::review::{Decision, Review};
+use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -60,22 +59,9 @@ impl<'a> From<&'a Review> for ReviewView<'a> {
     }
 }
 
-/// Open the review store in the data directory, printing any warning (a corrupt file moved
-/// aside) to stderr.
-pub fn open_store(cli: &Cli) -> Result<ReviewStore, Failure> {
-    let dir = paths::data_dir(cli.data_dir.clone()).ok_or_else(|| {
-        Failure::bad_input("no data directory: set --data-dir or ATTEST_TUI_DATA_DIR")
-    })?;
-    let (store, warnings) = ReviewStore::open(&dir);
-    for w in warnings {
-        eprintln!("warning: {w}");
-    }
-    Ok(store)
-}
-
-pub fn run(session: &mut Session, args: &ReviewArgs) -> Result<String, Failure> {
-    let app = find_app(&session.loaded.catalog, &args.app).map_err(Failure::bad_input)?;
-    let store = &mut session.reviews;
+pub fn run(ws: &mut Workspace, args: &ReviewArgs) -> Result<String, Failure> {
+    let app = find_app(&ws.loaded.catalog, &args.app).map_err(Failure::bad_input)?;
+    let store = &mut ws.reviews;
     let changes =
         args.decision.is_some() || args.note.is_some() || args.bookmark || args.no_bookmark;
     if changes {

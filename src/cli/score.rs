@@ -2,19 +2,19 @@ use std::fmt::Write;
 
 use super::Failure;
 use super::args::ScoreArgs;
-use super::session::Session;
 use crate::query::find_app;
 use crate::text::sanitize;
+use crate::workspace::Workspace;
 
-pub fn run(session: &Session, args: &ScoreArgs) -> Result<String, Failure> {
-    let catalog = &session.loaded.catalog;
+pub fn run(ws: &Workspace, args: &ScoreArgs) -> Result<String, Failure> {
+    let catalog = &ws.loaded.catalog;
     let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
     let index = catalog
         .apps
         .iter()
         .position(|a| a.id == app.id)
         .unwrap_or(0);
-    let card = &session.scores[index];
+    let card = &ws.scores[index];
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -23,7 +23,7 @@ pub fn run(session: &Session, args: &ScoreArgs) -> Result<String, Failure> {
         app.id,
         card.total
     );
-    for line in card.explain(&session.config.score) {
+    for line in card.explain(&ws.config.score) {
         let _ = writeln!(out, "{}", sanitize(&line));
     }
     Ok(out)

@@ -3,11 +3,11 @@ use std::fmt::Write;
 use super::Failure;
 use super::ReviewView;
 use super::args::ShowArgs;
-use super::session::Session;
 use crate::model::{App, Block, Catalog, pivot_title_en};
 use crate::query::find_app;
 use crate::risk::{AppRisk, Tier};
 use crate::text::sanitize;
+use crate::workspace::Workspace;
 
 /// `show --json`: the catalog's app object with the review alongside.
 #[derive(serde::Serialize)]
@@ -17,10 +17,10 @@ struct ShowJson<'a> {
     review: Option<ReviewView<'a>>,
 }
 
-pub fn run(session: &Session, args: &ShowArgs) -> Result<String, Failure> {
-    let catalog = &session.loaded.catalog;
+pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<String, Failure> {
+    let catalog = &ws.loaded.catalog;
     let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
-    let review = session.reviews.get(&app.id);
+    let review = ws.reviews.get(&app.id);
     if args.json {
         let view = ShowJson {
             app,
@@ -35,11 +35,11 @@ pub fn run(session: &Session, args: &ShowArgs) -> Result<String, Failure> {
         .iter()
         .position(|a| a.id == app.id)
         .unwrap_or(0);
-    let risk = AppRisk::of(app, &session.risk);
+    let risk = AppRisk::of(app, &ws.risk);
     let mut summary = format!(
         "{:<15}{:.1}/10 (`attest-tui score {}` explains it)\n{:<15}{}",
         "Score:",
-        session.scores[index].total,
+        ws.scores[index].total,
         app.id,
         "Risk:",
         risk.highest.as_str()

@@ -16,6 +16,7 @@ pub mod view;
 use crossterm::event;
 
 use crate::model::Catalog;
+use crate::workspace::Workspace;
 
 pub use action::Action;
 pub use keymap::{Keymap, Mode};
@@ -24,10 +25,16 @@ pub use state::State;
 pub use terminal::{NotATerminal, ensure_terminal};
 pub use theme::Theme;
 
+/// Browse the workspace full-screen until the user quits. Fails with [`NotATerminal`]
+/// (downcast the error) when standard input or output is not a terminal.
+pub fn run(ws: Workspace) -> anyhow::Result<()> {
+    let label = ws.loaded.source_label();
+    run_catalog(ws.loaded.catalog, label)
+}
+
 /// Browse `catalog` full-screen until the user quits. `source_label` names where the catalog
-/// came from (shown in the status line). Fails with [`NotATerminal`] (downcast the error) when
-/// standard input or output is not a terminal.
-pub fn run(catalog: Catalog, source_label: String) -> anyhow::Result<()> {
+/// came from (shown in the status line).
+pub fn run_catalog(catalog: Catalog, source_label: String) -> anyhow::Result<()> {
     ensure_terminal()?;
     let mut state = State::new(catalog, source_label);
     let mut session = terminal::Session::enter()?;

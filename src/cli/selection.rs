@@ -1,0 +1,37 @@
+use std::fmt::Write;
+
+use super::Failure;
+use super::args::Selection;
+use crate::query::{AppSearcher, QueryError, parse_filter};
+use crate::workspace::Workspace;
+
+/// Indices of the apps a command should print: `--search` and `--filter` applied (fuzzy rank
+/// first), then sorted if asked.
+pub fn select(ws: &Workspace, sel: &Selection) -> Result<Vec<usize>, Failure> {
+    let filter = sel.filter.as_deref().unwrap_or("");
+    let mut parsed = parse_filter(filter).map_err(|e| filter_failure(filter, &e))?;
+    // `--search` is plain fuzzy text, never terms.
+    if let Some(search) = &sel.search {
+        parsed.text = format!("{} {search}", parsed.text);
+    }
+    let mut picked = ws.select(&parsed, &AppSearcher::new(&ws.loaded.catalog));
+    if let Some(key) = sel.sort {
+        ws.sort(&mut picked, key);
+    }
+    if sel.reverse {
+        picked.reverse();
+    }
+    Ok(picked)
+}
+
+/// A filter error with the query and a caret under the bad part, as a compiler would show it.
+fn filter_failure(query: &str, e: &QueryError) -> Failure {
+    let mut msg = format!("bad filter: {e}\n  {query}\n  ");
+    let offset: usize = query
+        .chars()
+        .take(e.position)
+        .map(|c| crate::text::display_width(c.encode_utf8(&mut [0; 4])))
+        .sum();
+    let _ = write!(msg, "{}{}", " ".repeat(offset), "^".repeat(e.len.max(1)));
+    Failure::bad_input(msg)
+}

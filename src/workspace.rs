@@ -1,0 +1,140 @@
+//! The workspace: everything attest-tui works with, loaded once — the catalog, the config,
+//! risk tiers, review state and scores. The CLI and the TUI both stand on it.
+
+use std::path::PathBuf;
+
+use crate::config::{Config, ConfigError, RiskTableRef};
+use crate::load::{LoadError, LoadedCatalog, load_sources};
+use crate::model::App;
+use crate::paths;
+use crate::query::{AppSearcher, Filter, FilterContext};
+use crate::review::ReviewStore;
+use crate::score::{ScoreCard, score_catalog};
+
+pub struct Workspace {
+    pub loaded: LoadedCatalog,
+    pub config: Config,
+    pub risk: RiskTableRef,
+    pub reviews: ReviewStore,
+    pub scores: Vec<ScoreCard>,
+    /// Things to tell the user: replaced app ids, skipped pages, a corrupt review file moved aside.
+    pub warnings: Vec<String>,
+}
+
+/// Where to load from; empty/None fields mean the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct OpenOptions {
+    pub catalogs: Vec<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("no data directory: set --data-dir or ATTEST_TUI_DATA_DIR")]
+    NoDataDir,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortKey {
+    Name,
+    Publisher,
+    /// Lowest score first.
+    Score,
+    /// Most permissions first.
+    Permissions,
+    /// Most recently updated first.
+    Updated,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Name,
+        SortKey::Publisher,
+        SortKey::Score,
+        SortKey::Permissions,
+        SortKey::Updated,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Publisher => "publisher",
+            SortKey::Score => "score",
+            SortKey::Permissions => "permissions",
+            SortKey::Updated => "updated",
+        }
+    }
+}
+
+impl Workspace {
+    pub fn open(opts: &OpenOptions) -> Result<Workspace, WorkspaceError> {
+        let config = match &opts.config {
+            Some(path) => Config::load(path)?,
+            None => Config::load_from_dir(paths::config_dir().as_deref())?.0,
+        };
+        let data_dir = paths::data_dir(opts.data_dir.clone()).ok_or(WorkspaceError::NoDataDir)?;
+        let user = paths::user_catalog(&data_dir);
+        let catalogs = if opts.catalogs.is_empty() {
+            &config.catalogs
+        } else {
+            &opts.catalogs
+        };
+        let loaded = load_sources(catalogs, Some(&user))?;
+        let risk = config.risk_table()?;
+        let (reviews, review_warnings) = ReviewStore::open(&data_dir);
+        let scores = score_catalog(&loaded.catalog.apps, &risk, &config.score);
+        let mut warnings = loaded.warnings.clone();
+        warnings.extend(review_warnings);
+        Ok(Workspace {
+            loaded,
+            config,
+            risk,
+            reviews,
+            scores,
+            warnings,
+        })
+    }
+
+    pub fn apps(&self) -> &[App] {
+        &self.loaded.catalog.apps
+    }
+
+    pub fn score_totals(&self) -> Vec<f64> {
+        self.scores.iter().map(|s| s.total).collect()
+    }
+
+    /// Indices of the apps matching `filter` (fuzzy rank first).
+    pub fn select(&self, filter: &Filter, searcher: &AppSearcher) -> Vec<usize> {
+        let totals = self.score_totals();
+        let ctx = FilterContext {
+            catalog: &self.loaded.catalog,
+            risk: &self.risk,
+            reviews: Some(&self.reviews),
+            scores: Some(&totals),
+        };
+        ctx.apply(filter, searcher)
+            .into_iter()
+            .map(|m| m.index)
+            .collect()
+    }
+
+    /// Sort app indices by `key` (stable, so ties keep their current order).
+    pub fn sort(&self, indices: &mut [usize], key: SortKey) {
+        let apps = self.apps();
+        indices.sort_by(|&a, &b| {
+            let (x, y) = (&apps[a], &apps[b]);
+            match key {
+                SortKey::Name => x.name.to_lowercase().cmp(&y.name.to_lowercase()),
+                SortKey::Publisher => x.publisher.to_lowercase().cmp(&y.publisher.to_lowercase()),
+                SortKey::Score => self.scores[a].total.total_cmp(&self.scores[b].total),
+                SortKey::Permissions => y.permissions.len().cmp(&x.permissions.len()),
+                SortKey::Updated => y.updated.date.cmp(&x.updated.date),
+            }
+        });
+    }
+}
