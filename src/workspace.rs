@@ -72,6 +72,26 @@ impl SortKey {
 }
 
 impl Workspace {
+    /// A workspace over a catalog already in memory, with default config and no review file
+    /// (tests, examples).
+    pub fn in_memory(catalog: crate::model::Catalog, label: &str) -> Workspace {
+        let config = Config::default();
+        let risk = RiskTableRef::Embedded;
+        let scores = score_catalog(&catalog.apps, &risk, &config.score);
+        Workspace {
+            loaded: LoadedCatalog {
+                catalog,
+                sources: vec![label.to_string()],
+                warnings: Vec::new(),
+            },
+            config,
+            risk,
+            reviews: ReviewStore::detached(),
+            scores,
+            warnings: Vec::new(),
+        }
+    }
+
     pub fn open(opts: &OpenOptions) -> Result<Workspace, WorkspaceError> {
         let config = match &opts.config {
             Some(path) => Config::load(path)?,

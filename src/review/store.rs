@@ -86,6 +86,8 @@ pub struct ReviewStore {
     pending: BTreeSet<String>,
     /// Set when the file exists but cannot be read (permissions): never write over it.
     unreadable: Option<String>,
+    /// A store with no file behind it (tests, previews): changes live in memory only.
+    detached: bool,
 }
 
 enum Loaded {
@@ -104,6 +106,7 @@ impl ReviewStore {
             reviews: BTreeMap::new(),
             pending: BTreeSet::new(),
             unreadable: None,
+            detached: false,
         };
         let mut warnings = Vec::new();
         match read_state(&store.path()) {
@@ -119,6 +122,17 @@ impl ReviewStore {
             }
         }
         (store, warnings)
+    }
+
+    /// A store that keeps changes in memory and never touches a file.
+    pub fn detached() -> ReviewStore {
+        ReviewStore {
+            dir: PathBuf::new(),
+            reviews: BTreeMap::new(),
+            pending: BTreeSet::new(),
+            unreadable: None,
+            detached: true,
+        }
     }
 
     pub fn path(&self) -> PathBuf {
@@ -149,7 +163,7 @@ impl ReviewStore {
     /// kept, lay ours over it (newer wins per app), and replace the file atomically. On failure
     /// the changes stay pending.
     pub fn save(&mut self) -> Result<(), ReviewError> {
-        if self.pending.is_empty() {
+        if self.pending.is_empty() || self.detached {
             return Ok(());
         }
         if let Some(reason) = &self.unreadable {

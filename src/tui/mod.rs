@@ -28,15 +28,18 @@ pub use theme::Theme;
 /// Browse the workspace full-screen until the user quits. Fails with [`NotATerminal`]
 /// (downcast the error) when standard input or output is not a terminal.
 pub fn run(ws: Workspace) -> anyhow::Result<()> {
-    let label = ws.loaded.source_label();
-    run_catalog(ws.loaded.catalog, label)
+    ensure_terminal()?;
+    run_state(State::from_workspace(ws))
 }
 
 /// Browse `catalog` full-screen until the user quits. `source_label` names where the catalog
 /// came from (shown in the status line).
 pub fn run_catalog(catalog: Catalog, source_label: String) -> anyhow::Result<()> {
     ensure_terminal()?;
-    let mut state = State::new(catalog, source_label);
+    run_state(State::new(catalog, source_label))
+}
+
+fn run_state(mut state: State) -> anyhow::Result<()> {
     let mut session = terminal::Session::enter()?;
     let result = event_loop(&mut session, &mut state);
     drop(session);

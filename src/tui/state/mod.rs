@@ -41,8 +41,19 @@ pub struct TabState {
     pub scroll: Scroll,
 }
 
+/// What the workspace knows besides the catalog: config, risk tiers, review state, scores, and
+/// warnings from loading to show once.
+pub struct Triage {
+    pub config: crate::config::Config,
+    pub risk: crate::config::RiskTableRef,
+    pub reviews: crate::review::ReviewStore,
+    pub scores: Vec<crate::score::ScoreCard>,
+    pub warnings: Vec<String>,
+}
+
 pub struct State {
     pub catalog: Catalog,
+    pub triage: Triage,
     pub source_label: String,
     pub theme: Theme,
     pub keymap: Keymap,
@@ -64,14 +75,30 @@ pub struct State {
 const DEFAULT_ROWS: usize = 10;
 
 impl State {
+    /// A state over a bare catalog: default config, embedded risk tiers, reviews in memory only.
     pub fn new(catalog: Catalog, source_label: impl Into<String>) -> State {
+        let label = source_label.into();
+        State::from_workspace(crate::workspace::Workspace::in_memory(catalog, &label))
+    }
+
+    pub fn from_workspace(ws: crate::workspace::Workspace) -> State {
+        let source_label = ws.loaded.source_label();
+        let catalog = ws.loaded.catalog;
+        let triage = Triage {
+            config: ws.config,
+            risk: ws.risk,
+            reviews: ws.reviews,
+            scores: ws.scores,
+            warnings: ws.warnings,
+        };
         let searcher = AppSearcher::new(&catalog);
         let matches = searcher.search(&catalog, "");
         State {
             index: CatalogIndex::new(&catalog),
             searcher,
             catalog,
-            source_label: source_label.into(),
+            triage,
+            source_label,
             theme: Theme::from_env(),
             keymap: Keymap::default(),
             list: AppList {
