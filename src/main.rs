@@ -17,6 +17,13 @@ fn run_tui(cli: &Cli) -> ExitCode {
     if let Err(e) = attest_tui::tui::ensure_terminal() {
         return fail(&e.to_string(), EXIT_BAD_INPUT);
     }
+    // A dumb terminal cannot move the cursor, so a full-screen UI would be garbage on it.
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        return fail(
+            "TERM=dumb cannot show the full-screen UI; use `attest-tui list` or `attest-tui show APP`, or set TERM (e.g. TERM=xterm-256color)",
+            EXIT_BAD_INPUT,
+        );
+    }
     let ws = match cli::open_workspace(cli) {
         Ok(ws) => ws,
         Err(failure) => return fail(&failure.message, failure.code),
