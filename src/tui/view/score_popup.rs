@@ -30,12 +30,15 @@ pub fn lines(state: &State, app: usize, w: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     let risk = state.app_risk(app);
     let mut spans = vec![Span::styled("Permissions by tier: ", theme.label)];
-    for t in Tier::ALL {
+    for t in Tier::ALL.into_iter().filter(|t| risk.count(*t) > 0) {
         spans.push(Span::styled(
-            format!("{} {}", strings::tier_letter(t), risk.count(t)),
+            format!("{} {}", t.as_str(), risk.count(t)),
             theme.risk(t),
         ));
         spans.push(Span::raw("  "));
+    }
+    if spans.len() == 1 {
+        spans.push(Span::styled(strings::NO_PERMISSIONS, theme.dim));
     }
     out.push(Line::from(spans));
     out

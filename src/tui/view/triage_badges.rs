@@ -121,8 +121,8 @@ pub fn query_error_line(state: &State, width: usize) -> Option<Line<'static>> {
     )))
 }
 
-/// The risk, score and review part of the app header: `Risk critical (C2 H3 M1 L4)`,
-/// `Score 7.2`, `Review blocked ★`.
+/// The risk, score and review part of the app header: `Risk critical C2 H3 M1 L4 · Score
+/// 7.2 · blocked ★`.
 pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Style)> {
     use crate::risk::Tier;
     let theme = &state.theme;
@@ -135,7 +135,7 @@ pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Sty
     let risk_text = if counts.is_empty() {
         risk.highest.as_str().to_string()
     } else {
-        format!("{} ({})", risk.highest.as_str(), counts.join(" "))
+        format!("{} {}", risk.highest.as_str(), counts.join(" "))
     };
     let mut parts = vec![
         ("Risk", risk_text, theme.risk(risk.highest)),
@@ -149,7 +149,7 @@ pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Sty
         }
         if !text.is_empty() {
             let style = r.decision.map_or(theme.bookmark, |d| theme.decision(d));
-            parts.push(("· Review", text, style));
+            parts.push(("·", text, style));
         }
     }
     parts
