@@ -201,6 +201,25 @@ impl State {
         matches
     }
 
+    /// A key press ends the status message, except an error while review changes are still
+    /// unsaved: that one stays until a save succeeds. Returns whether one was removed.
+    pub(super) fn expire_message(&mut self, action: &Action) -> bool {
+        if matches!(
+            action,
+            Action::Layout(_) | Action::Resize | Action::ShowMessage { .. }
+        ) {
+            return false;
+        }
+        let keep = match &self.triage_ui.message {
+            None => return false,
+            Some(m) => m.kind == MessageKind::Error && self.triage.reviews.has_pending(),
+        };
+        if !keep {
+            self.triage_ui.message = None;
+        }
+        !keep
+    }
+
     /// Triage actions, and every action while the note editor or the permission index has the
     /// keyboard. `None`: not handled here, the general `update` goes on.
     pub(super) fn triage_update(&mut self, action: &Action) -> Option<bool> {

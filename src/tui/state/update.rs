@@ -12,9 +12,14 @@ use super::{Focus, State};
 impl State {
     /// Apply one action. Returns whether anything visible changed (the screen needs a redraw).
     pub fn update(&mut self, action: Action) -> bool {
+        let expired = self.expire_message(&action);
         if let Some(changed) = self.triage_update(&action) {
-            return changed;
+            return changed || expired;
         }
+        self.apply(action) || expired
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         match action {
             Action::Quit => {
                 self.quit = true;

@@ -128,13 +128,12 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         let counts =
             strings::permission_counts(app.permissions.len(), app.application_permission_count());
         let counts_w = display_width(&counts).min(avail.saturating_sub(8));
-        let score = triage_badges::score_text(state, m.index);
+        // The score in a right-aligned column of its own at the end of the line.
+        let score = format!("{:>4}", triage_badges::score_text(state, m.index));
         let score_w = display_width(&score);
         let pub_w = avail.saturating_sub(counts_w + 1 + score_w + 1 + 2);
         let mut l2 = vec![marker, Span::raw("  ")];
         l2.extend(fit_plain(&sanitize(&app.publisher), pub_w, theme.dim, true));
-        l2.push(Span::raw(" "));
-        l2.push(Span::styled(score, theme.score));
         l2.push(Span::raw(" "));
         // Application (app-only) permissions stand out: they need no signed-in user.
         let n_app = app.application_permission_count();
@@ -145,6 +144,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
             }
             _ => l2.extend(fit_plain(&counts, counts_w, theme.dim, false)),
         }
+        l2.push(Span::raw(" "));
+        l2.push(Span::styled(score, theme.score));
         put(buf, rows, y + 1, &Line::from(l2));
 
         if is_sel && focused {

@@ -67,35 +67,40 @@ pub fn sort_suffix(state: &State) -> String {
     }
 }
 
-/// The filter bar: the query with the erroneous part underlined in the error style.
+/// The filter bar: the query with the erroneous part underlined in the error style. A query
+/// wider than the bar shows its end, where the cursor is, after a `…`.
 pub fn query_line(state: &State, width: usize, searching: bool) -> Line<'static> {
+    use unicode_width::UnicodeWidthChar;
     let theme = &state.theme;
     let mut spans = vec![Span::styled(strings::SEARCH_PROMPT, theme.key)];
-    let q: Vec<char> = state.list.query.chars().collect();
-    let avail = width.saturating_sub(2);
-    let (start, end) = match &state.triage_ui.query_error {
+    let q: Vec<char> = sanitize(&state.list.query).chars().collect();
+    let (mut start, mut end) = match &state.triage_ui.query_error {
         Some(e) => (
             e.position.min(q.len()),
             (e.position + e.len.max(1)).min(q.len()),
         ),
         None => (q.len(), q.len()),
     };
-    let before: String = q[..start].iter().collect();
-    let bad: String = q[start..end].iter().collect();
-    let after: String = q[end..].iter().collect();
-    let mut left = avail;
-    for (text, style) in [
-        (before, theme.input),
-        (bad, theme.input.patch(theme.query_error)),
-        (after, theme.input),
-    ] {
-        let text = sanitize(&text).into_owned();
-        let w = display_width(&text).min(left);
-        if w == 0 {
-            continue;
+    let avail = width.saturating_sub(2);
+    let w = |cs: &[char]| cs.iter().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+    let mut skip = 0;
+    if w(&q) > avail {
+        while skip < q.len() && w(&q[skip..]) > avail.saturating_sub(1) {
+            skip += 1;
         }
-        spans.extend(fit_plain(&text, w, style, false));
-        left -= w;
+        spans.push(Span::styled("…", theme.dim));
+    }
+    start = start.max(skip);
+    end = end.max(skip);
+    let part = |a: usize, b: usize| q[a..b].iter().collect::<String>();
+    for (text, style) in [
+        (part(skip, start), theme.input),
+        (part(start, end), theme.input.patch(theme.query_error)),
+        (part(end, q.len()), theme.input),
+    ] {
+        if !text.is_empty() {
+            spans.push(Span::styled(text, style));
+        }
     }
     if searching {
         spans.push(Span::styled("▏", theme.input));
