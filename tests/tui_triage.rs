@@ -521,3 +521,44 @@ fn a_permission_of_the_critical_tier_makes_the_app_critical() {
     let s = State::new(cat, "t");
     assert_eq!(s.app_risk(3).highest, attest_tui::risk::Tier::Critical);
 }
+
+#[test]
+fn a_key_press_ends_a_message_but_a_save_error_stays_while_changes_are_unsaved() {
+    let mut s = tui_common::state();
+    s.update(Action::Copy);
+    assert!(s.message().is_some());
+    assert!(s.update(Action::MoveDown), "redraw to remove it");
+    assert!(s.message().is_none());
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("f");
+    std::fs::write(&file, "x").unwrap();
+    let mut s = state_on(fixture(), &file.join("data"));
+    s.update(Action::SetDecision(Some(Decision::Blocked)));
+    s.update(Action::MoveDown);
+    s.update(Action::MoveUp);
+    assert_eq!(s.message().unwrap().kind, MessageKind::Error, "still shown");
+}
+
+#[test]
+fn a_long_query_shows_its_end_in_the_filter_bar() {
+    let mut s = tui_common::state();
+    search(&mut s, "cert:attested perm:User.Read kind:delegated notes");
+    let text = screen(&draw(&mut s, 80, 24));
+    let bar = text.lines().nth(1).unwrap();
+    assert!(bar.contains("/…"), "{bar}");
+    assert!(bar.contains("kind:delegated notes▏"), "{bar}");
+}
+
+#[test]
+fn the_header_shows_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state_on(fixture(), dir.path());
+    s.update(Action::EditNote);
+    for c in "ask".chars() {
+        s.update(Action::NoteInput(c));
+    }
+    s.update(Action::NoteAccept);
+    let text = screen(&draw(&mut s, 80, 24));
+    assert!(text.contains("· ✎ ask"), "{text}");
+}

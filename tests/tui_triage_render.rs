@@ -119,7 +119,7 @@ fn permission_rows_carry_their_tier_color() {
         .unwrap_or_else(|| panic!("{text}")) as u16;
     let x = (32..80).find(|&x| buf[(x, y)].symbol() == "C").unwrap();
     assert_eq!(buf[(x, y)].fg, theme.risk_critical.fg.unwrap());
-    assert!(text.contains("Risk critical C1"), "header summary: {text}");
+    assert!(text.contains("Risk C1 · Score"), "header summary: {text}");
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::tui::layout::ScreenLayout;
 use crate::tui::state::State;
 use crate::tui::strings;
 
-use super::text::{fit_plain, put, safe};
+use super::text::{fit_plain, put, safe, wrap};
 
 /// The popup's lines at inner width `w`.
 pub fn lines(state: &State, app: usize, w: usize) -> Vec<Line<'static>> {
@@ -25,7 +25,9 @@ pub fn lines(state: &State, app: usize, w: usize) -> Vec<Line<'static>> {
             .into_iter()
             .find(|t| l.trim_end().ends_with(&format!(", {})", t.as_str())));
         let style = tier.map_or(ratatui::style::Style::new(), |t| theme.risk(t));
-        out.push(Line::from(fit_plain(&safe(&l), w, style, false)));
+        for part in wrap(&safe(&l), w) {
+            out.push(Line::styled(part, style));
+        }
     }
     out.push(Line::default());
     let risk = state.app_risk(app);

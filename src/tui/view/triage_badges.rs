@@ -126,8 +126,8 @@ pub fn query_error_line(state: &State, width: usize) -> Option<Line<'static>> {
     )))
 }
 
-/// The risk, score and review part of the app header: `Risk critical C2 H3 M1 L4 · Score
-/// 7.2 · blocked ★`.
+/// The risk, score and review part of the app header: `Risk C2 H3 M1 L4 · Score 7.2 ·
+/// blocked ★`.
 pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Style)> {
     use crate::risk::Tier;
     let theme = &state.theme;
@@ -137,10 +137,11 @@ pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Sty
         .filter(|t| risk.count(*t) > 0)
         .map(|t| format!("{}{}", strings::tier_letter(t), risk.count(t)))
         .collect();
+    // Counts per tier, worst first: the first letter is the app's highest tier.
     let risk_text = if counts.is_empty() {
         risk.highest.as_str().to_string()
     } else {
-        format!("{} {}", risk.highest.as_str(), counts.join(" "))
+        counts.join(" ")
     };
     let mut parts = vec![
         ("Risk", risk_text, theme.risk(risk.highest)),
@@ -155,6 +156,9 @@ pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Sty
         if !text.is_empty() {
             let style = r.decision.map_or(theme.bookmark, |d| theme.decision(d));
             parts.push(("·", text, style));
+        }
+        if !r.note.is_empty() {
+            parts.push(("· ✎", sanitize(&r.note).into_owned(), theme.note));
         }
     }
     parts
