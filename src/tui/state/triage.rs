@@ -345,6 +345,8 @@ impl State {
             return None;
         };
         Some(match action {
+            // Control and format characters never enter a note.
+            Action::NoteInput(c) if crate::text::is_unsafe_char(*c) => false,
             Action::NoteInput(c) => {
                 editor.text.push(*c);
                 true
