@@ -184,7 +184,7 @@ fn the_filter_bar_takes_the_query_language_and_keeps_the_last_result_on_an_error
 
     let buf = draw(&mut s, 80, 24);
     let text = screen(&buf);
-    assert!(text.contains("^18: unclosed quote"), "{text}");
+    assert!(text.contains("col 18: unclosed quote"), "{text}");
     // The bad part is underlined on the filter bar (row 1, after the border and "/").
     let x = 2 + e.position as u16;
     let underlined = |x: u16| {

@@ -1,4 +1,5 @@
-//! The app list: name, certification, publisher and permission counts, two lines an app.
+//! The app list: risk tier, name, review marks, certification, publisher, permission counts and
+//! score, two lines an app.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -69,6 +70,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         );
         return;
     }
+    // The fuzzy words of the query (without filter terms) are what names are matched against.
+    let fuzzy = crate::query::parse_filter(&state.list.query)
+        .map(|f| f.text)
+        .unwrap_or_default();
     let selected = state.list.scroll.selected.min(matches.len() - 1);
     let offset = visible_offset(selected, state.list.scroll.offset, n_rows, matches.len());
     let width = rows.width as usize;
@@ -88,7 +93,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         let name = sanitize(&app.name);
         let hl = match &name {
             std::borrow::Cow::Borrowed(_) => m.name_indices.clone(),
-            std::borrow::Cow::Owned(n) => match_indices(n, &state.list.query).unwrap_or_default(),
+            std::borrow::Cow::Owned(n) => match_indices(n, &fuzzy).unwrap_or_default(),
         };
         let badge = strings::certification(app.certification);
         let badge_w = display_width(badge).min(avail / 2);

@@ -116,7 +116,7 @@ pub fn query_error_line(state: &State, width: usize) -> Option<Line<'static>> {
     let text = if col + 2 < width / 2 {
         format!("{}^ {}", " ".repeat(col), e.message)
     } else {
-        format!("^{}: {}", e.position + 1, e.message)
+        format!("col {}: {}", e.position + 1, e.message)
     };
     Some(Line::from(fit_plain(
         &sanitize(&text),
