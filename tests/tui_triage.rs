@@ -185,6 +185,10 @@ fn the_filter_bar_takes_the_query_language_and_keeps_the_last_result_on_an_error
     let buf = draw(&mut s, 80, 24);
     let text = screen(&buf);
     assert!(text.contains("col 18: unclosed quote"), "{text}");
+    assert!(
+        text.contains("filter, column 18: unclosed quote: expected a closing"),
+        "the whole message in the status line: {text}"
+    );
     // The bad part is underlined on the filter bar (row 1, after the border and "/").
     let x = 2 + e.position as u16;
     let underlined = |x: u16| {

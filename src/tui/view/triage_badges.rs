@@ -11,8 +11,16 @@ use crate::tui::strings;
 
 use super::text::fit_plain;
 
-/// The status message, if any, fitted to `width`.
+/// The status message, if any, fitted to `width`. While the list's query has an error, the
+/// whole error is shown here (the list pane is too narrow for most messages).
 pub fn message(state: &State, width: usize) -> Option<Vec<Span<'static>>> {
+    if let Some(e) = &state.triage_ui.query_error
+        && state.search_target() == Some(&crate::tui::state::SearchTarget::List)
+    {
+        let text = format!(" filter, column {}: {}", e.position + 1, e.message);
+        let style = state.theme.status.patch(state.theme.message_error);
+        return Some(fit_plain(&sanitize(&text), width, style, true));
+    }
     let m = state.message()?;
     let style = match m.kind {
         MessageKind::Info => state.theme.message_info,
