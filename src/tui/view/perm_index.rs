@@ -49,7 +49,8 @@ pub fn render(
     if inner.height < 3 || inner.width < 20 {
         return;
     }
-    let left_w = (inner.width * 3 / 5).max(10);
+    // Permission names are at most ~45 columns: a wider left column only spreads it out.
+    let left_w = (inner.width * 3 / 5).clamp(10, 70);
     let left = Rect {
         width: left_w,
         ..inner
