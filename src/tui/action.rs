@@ -2,6 +2,7 @@
 //! `State::update` is the only code that applies them.
 
 use super::layout::ScreenLayout;
+use crate::review::Decision;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -57,4 +58,38 @@ pub enum Action {
     Resize,
     /// What the last draw measured: visible heights and scroll limits.
     Layout(Box<ScreenLayout>),
+    // Triage: review, score, sort, permission index, export and links.
+    /// Record a decision for the selected app (`None` clears it) and save.
+    SetDecision(Option<Decision>),
+    /// Bookmark or un-bookmark the selected app and save.
+    ToggleBookmark,
+    /// Open the note editor on the selected app's note.
+    EditNote,
+    NoteInput(char),
+    NoteBackspace,
+    NoteClear,
+    /// Keep the edited note and save.
+    NoteAccept,
+    NoteCancel,
+    /// Show how the selected app's score was computed.
+    ExplainScore,
+    /// Sort the list by the next key (relevance, name, publisher, score, permissions, updated).
+    CycleSort,
+    /// Open the permission index (every permission in the catalog, shared registrations).
+    OpenPermIndex,
+    /// Permission index: switch between permissions and shared registrations.
+    IndexSwitch,
+    /// Permission index: back from the apps column to the permissions column.
+    IndexBack,
+    /// Write the shown (filtered, sorted) list to a CSV file.
+    Export,
+    /// Copy the selected value to the clipboard (OSC 52).
+    Copy,
+    /// Open the selected app's AppSource or Teams link in the system browser.
+    OpenLink,
+    /// Show a message in the status line (the result of something done outside `update`).
+    ShowMessage {
+        text: String,
+        error: bool,
+    },
 }

@@ -31,6 +31,13 @@ pub fn action_for(event: &Event, state: &State, layout: &ScreenLayout) -> Option
                 {
                     Some(Action::SearchInput(c))
                 }
+                (Mode::Note, crossterm::event::KeyCode::Char(c))
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::NoteInput(c))
+                }
                 _ => None,
             }
         }
@@ -52,6 +59,14 @@ fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action>
     };
     let click = m.kind == MouseEventKind::Down(MouseButton::Left);
     match state.overlays.last() {
+        Some(Overlay::Note(_)) => None,
+        Some(Overlay::Index(_)) => wheel.map(|d| {
+            if d > 0 {
+                Action::MoveDown
+            } else {
+                Action::MoveUp
+            }
+        }),
         Some(Overlay::Help { .. }) | Some(Overlay::Popup(_)) => {
             let inside = hit(layout.popup, m) || hit(layout.help, m);
             if let Some(d) = wheel {

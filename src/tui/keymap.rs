@@ -16,15 +16,19 @@ pub enum Mode {
     Search,
     Popup,
     Help,
+    Note,
+    Index,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 7] = [
         Mode::List,
         Mode::Detail,
         Mode::Search,
         Mode::Popup,
         Mode::Help,
+        Mode::Note,
+        Mode::Index,
     ];
 
     pub fn title(self) -> &'static str {
@@ -34,6 +38,8 @@ impl Mode {
             Mode::Search => "Search / filter",
             Mode::Popup => "Popup",
             Mode::Help => "Help",
+            Mode::Note => "Note editor",
+            Mode::Index => "Permission index",
         }
     }
 }
@@ -437,6 +443,7 @@ pub fn default_bindings() -> Vec<Binding> {
         bind(mode, Key::ch('q'), A::CloseOverlay, "close", Some("close"));
     }
     bind(Mode::Help, Key::ch('?'), A::CloseOverlay, "close", None);
+    super::keymap_triage::append_bindings(&mut out);
     out
 }
 

@@ -21,6 +21,8 @@ pub struct ScreenLayout {
     pub help: Rect,
     pub help_rows: usize,
     pub help_scroll_max: usize,
+    /// Visible rows of the permission index's columns.
+    pub index_rows: usize,
 }
 
 /// Lines one app takes in the list: name and badge, then publisher and counts.

@@ -4,8 +4,10 @@
 //! (`state`), and `view::render` draws the state; nothing else changes state or draws.
 
 pub mod action;
+pub mod clipboard;
 pub mod input;
 pub mod keymap;
+pub mod keymap_triage;
 pub mod layout;
 pub mod state;
 pub mod strings;
@@ -20,6 +22,7 @@ use crate::workspace::Workspace;
 
 pub use action::Action;
 pub use keymap::{Keymap, Mode};
+pub use keymap_triage::{KeymapError, keymap_from_config};
 pub use layout::ScreenLayout;
 pub use state::State;
 pub use terminal::{NotATerminal, ensure_terminal};
@@ -27,9 +30,14 @@ pub use theme::Theme;
 
 /// Browse the workspace full-screen until the user quits. Fails with [`NotATerminal`]
 /// (downcast the error) when standard input or output is not a terminal.
+/// Fails with [`KeymapError`] (before touching the terminal) when a key override in the
+/// config cannot be applied.
 pub fn run(ws: Workspace) -> anyhow::Result<()> {
+    let keymap = keymap_from_config(&ws.config)?;
     ensure_terminal()?;
-    run_state(State::from_workspace(ws))
+    let mut state = State::from_workspace(ws);
+    state.keymap = keymap;
+    run_state(state)
 }
 
 /// Browse `catalog` full-screen until the user quits. `source_label` names where the catalog
@@ -64,6 +72,14 @@ fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Res
         loop {
             if let Some(action) = input::action_for(&ev, state, &layout) {
                 dirty |= state.update(action);
+            }
+            for effect in state.take_effects() {
+                if let Err(message) = clipboard::perform(effect, session.terminal.backend_mut()) {
+                    dirty |= state.update(Action::ShowMessage {
+                        text: message,
+                        error: true,
+                    });
+                }
             }
             if state.quit || !event::poll(std::time::Duration::ZERO)? {
                 break;

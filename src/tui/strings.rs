@@ -63,3 +63,49 @@ pub fn permission_counts(total: usize, application: usize) -> String {
 pub fn group_counts(total: usize, application: usize) -> String {
     permission_counts(total, application)
 }
+
+pub const WARNINGS_TITLE: &str = "Warnings while loading";
+pub const NOTE_TITLE: &str = "Note";
+pub const NOTE_HINT: &str = "Enter saves · Esc discards · Ctrl-U clears";
+pub const SCORE_TITLE: &str = "Score";
+pub const INDEX_TITLE: &str = "Permission index";
+pub const INDEX_PERMISSIONS: &str = "Permissions";
+pub const INDEX_REGISTRATIONS: &str = "Shared registrations";
+pub const INDEX_APPS: &str = "Apps";
+pub const NO_SHARED_REGISTRATIONS: &str = "No registration is shared by several apps";
+pub const NO_PERMISSIONS_IN_CATALOG: &str = "No permissions in this catalog";
+pub const SORT_RELEVANCE: &str = "relevance";
+
+/// One letter per risk tier, so the marker reads without color too.
+pub fn tier_letter(t: crate::risk::Tier) -> &'static str {
+    use crate::risk::Tier;
+    match t {
+        Tier::Critical => "C",
+        Tier::High => "H",
+        Tier::Medium => "M",
+        Tier::Low => "L",
+        Tier::Unknown => "·",
+    }
+}
+
+/// A short badge for a decision.
+pub fn decision_badge(d: crate::review::Decision) -> &'static str {
+    use crate::review::Decision;
+    match d {
+        Decision::Approved => "✓",
+        Decision::Blocked => "✗",
+        Decision::NeedsReview => "?",
+    }
+}
+
+pub fn decision_label(d: crate::review::Decision) -> &'static str {
+    use crate::review::Decision;
+    match d {
+        Decision::Approved => "approved",
+        Decision::Blocked => "blocked",
+        Decision::NeedsReview => "needs review",
+    }
+}
+
+pub const BOOKMARK_BADGE: &str = "★";
+pub const NOTE_BADGE: &str = "✎";

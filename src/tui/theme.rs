@@ -37,6 +37,19 @@ pub struct Theme {
     pub key_help: Style,
     pub input: Style,
     pub warning: Style,
+    pub risk_critical: Style,
+    pub risk_high: Style,
+    pub risk_medium: Style,
+    pub risk_low: Style,
+    pub risk_unknown: Style,
+    pub decision_approved: Style,
+    pub decision_blocked: Style,
+    pub decision_needs_review: Style,
+    pub bookmark: Style,
+    pub score: Style,
+    pub message_info: Style,
+    pub message_error: Style,
+    pub query_error: Style,
 }
 
 impl Theme {
@@ -84,6 +97,21 @@ impl Theme {
             key_help: plain.fg(Color::Gray),
             input: plain.fg(Color::Yellow),
             warning: plain.fg(Color::Yellow).add_modifier(bold),
+            risk_critical: plain.fg(Color::LightRed).add_modifier(bold),
+            risk_high: plain.fg(Color::Red),
+            risk_medium: plain.fg(Color::Yellow),
+            risk_low: plain.fg(Color::Green),
+            risk_unknown: plain.fg(Color::DarkGray),
+            decision_approved: plain.fg(Color::Green).add_modifier(bold),
+            decision_blocked: plain.fg(Color::LightRed).add_modifier(bold),
+            decision_needs_review: plain.fg(Color::Yellow).add_modifier(bold),
+            bookmark: plain.fg(Color::Yellow),
+            score: plain.fg(Color::Cyan),
+            message_info: plain.fg(Color::Black).bg(Color::Cyan),
+            message_error: plain.fg(Color::White).bg(Color::Red).add_modifier(bold),
+            query_error: plain
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::UNDERLINED | bold),
         }
     }
 
@@ -123,6 +151,95 @@ impl Theme {
             key_help: plain,
             input: bold,
             warning: bold,
+            risk_critical: bold.add_modifier(Modifier::REVERSED),
+            risk_high: bold,
+            risk_medium: plain,
+            risk_low: dim,
+            risk_unknown: dim,
+            decision_approved: plain,
+            decision_blocked: bold,
+            decision_needs_review: plain.add_modifier(Modifier::ITALIC),
+            bookmark: bold,
+            score: plain,
+            message_info: plain.add_modifier(Modifier::REVERSED),
+            message_error: bold.add_modifier(Modifier::REVERSED),
+            query_error: bold.add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// Colors for a light terminal background: darker foregrounds, light selection.
+    pub fn light() -> Theme {
+        let plain = Style::new();
+        let bold = Modifier::BOLD;
+        Theme {
+            answer_yes: plain.fg(Color::Rgb(0, 110, 0)),
+            answer_unanswered: plain.fg(Color::Rgb(120, 120, 120)),
+            kind_delegated: plain.fg(Color::Rgb(0, 100, 140)),
+            cert_certified: plain.fg(Color::Rgb(0, 110, 0)).add_modifier(bold),
+            cert_attested: plain.fg(Color::Rgb(0, 100, 140)),
+            cert_none: plain.fg(Color::Rgb(120, 120, 120)),
+            border: plain.fg(Color::Rgb(160, 160, 160)),
+            border_focused: plain.fg(Color::Blue),
+            selected: plain.bg(Color::Rgb(210, 225, 245)).add_modifier(bold),
+            match_highlight: plain.fg(Color::Rgb(170, 80, 0)).add_modifier(bold),
+            dim: plain.fg(Color::Rgb(110, 110, 110)),
+            label: plain.fg(Color::Rgb(110, 110, 110)),
+            column_header: plain.fg(Color::Rgb(80, 80, 80)).add_modifier(bold),
+            tab_active: plain.fg(Color::White).bg(Color::Blue).add_modifier(bold),
+            tab_inactive: plain.fg(Color::Rgb(80, 80, 80)),
+            group_header: plain.fg(Color::Rgb(150, 90, 0)).add_modifier(bold),
+            status: plain.fg(Color::White).bg(Color::Rgb(70, 70, 70)),
+            key: plain.fg(Color::Blue).add_modifier(bold),
+            key_help: plain.fg(Color::Rgb(80, 80, 80)),
+            input: plain.fg(Color::Rgb(150, 90, 0)),
+            warning: plain.fg(Color::Rgb(170, 80, 0)).add_modifier(bold),
+            risk_critical: plain.fg(Color::Rgb(190, 0, 0)).add_modifier(bold),
+            risk_high: plain.fg(Color::Rgb(200, 70, 0)),
+            risk_medium: plain.fg(Color::Rgb(150, 110, 0)),
+            risk_low: plain.fg(Color::Rgb(0, 110, 0)),
+            risk_unknown: plain.fg(Color::Rgb(120, 120, 120)),
+            decision_approved: plain.fg(Color::Rgb(0, 110, 0)).add_modifier(bold),
+            decision_blocked: plain.fg(Color::Rgb(190, 0, 0)).add_modifier(bold),
+            decision_needs_review: plain.fg(Color::Rgb(150, 90, 0)).add_modifier(bold),
+            bookmark: plain.fg(Color::Rgb(150, 90, 0)),
+            score: plain.fg(Color::Blue),
+            message_info: plain.fg(Color::White).bg(Color::Blue),
+            query_error: plain
+                .fg(Color::Rgb(190, 0, 0))
+                .add_modifier(Modifier::UNDERLINED | bold),
+            ..Theme::color()
+        }
+    }
+
+    /// The theme named in the config; `NO_COLOR` wins over it.
+    pub fn from_config(name: crate::config::ThemeName) -> Theme {
+        use crate::config::ThemeName;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        match name {
+            _ if no_color => Theme::no_color(),
+            ThemeName::Dark => Theme::color(),
+            ThemeName::Light => Theme::light(),
+            ThemeName::None => Theme::no_color(),
+        }
+    }
+
+    pub fn risk(&self, tier: crate::risk::Tier) -> Style {
+        use crate::risk::Tier;
+        match tier {
+            Tier::Critical => self.risk_critical,
+            Tier::High => self.risk_high,
+            Tier::Medium => self.risk_medium,
+            Tier::Low => self.risk_low,
+            Tier::Unknown => self.risk_unknown,
+        }
+    }
+
+    pub fn decision(&self, decision: crate::review::Decision) -> Style {
+        use crate::review::Decision;
+        match decision {
+            Decision::Approved => self.decision_approved,
+            Decision::Blocked => self.decision_blocked,
+            Decision::NeedsReview => self.decision_needs_review,
         }
     }
 

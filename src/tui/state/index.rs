@@ -59,6 +59,13 @@ impl CatalogIndex {
     pub fn apps_with_permission(&self, name: &str, except: usize) -> Vec<usize> {
         others(self.by_permission.get(&name.to_lowercase()), except)
     }
+
+    /// Every registration GUID (lowercase) and the apps using it.
+    pub fn registrations(&self) -> impl Iterator<Item = (&str, &[usize])> {
+        self.by_registration
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_slice()))
+    }
 }
 
 fn push_once(v: &mut Vec<usize>, i: usize) {

@@ -2,8 +2,10 @@
 
 mod index;
 pub mod items;
+pub mod perm_index;
 mod popup;
 pub mod scroll;
+pub mod triage;
 mod update;
 
 use std::collections::{HashMap, HashSet};
@@ -16,8 +18,10 @@ use super::layout::ScreenLayout;
 use super::theme::Theme;
 pub use index::CatalogIndex;
 pub use items::{Item, PermGroup, Tab, TabKey};
+pub use perm_index::{IndexTab, PermIndex};
 pub use popup::{Overlay, Popup, SearchTarget, Section};
 use scroll::Scroll;
+pub use triage::{Effect, Message, NoteEditor, TriageUi};
 
 /// Which pane has the keyboard when no overlay is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +74,8 @@ pub struct State {
     pub collapsed: HashSet<String>,
     pub layout: ScreenLayout,
     pub quit: bool,
+    /// Sort, query errors, messages and pending effects of the triage features.
+    pub triage_ui: TriageUi,
 }
 
 const DEFAULT_ROWS: usize = 10;
@@ -84,6 +90,8 @@ impl State {
     pub fn from_workspace(ws: crate::workspace::Workspace) -> State {
         let source_label = ws.loaded.source_label();
         let catalog = ws.loaded.catalog;
+        let triage_ui = TriageUi::new(&catalog, &ws.risk, &ws.scores, &ws.warnings);
+        let theme = Theme::from_config(ws.config.theme);
         let triage = Triage {
             config: ws.config,
             risk: ws.risk,
@@ -93,13 +101,13 @@ impl State {
         };
         let searcher = AppSearcher::new(&catalog);
         let matches = searcher.search(&catalog, "");
-        State {
+        let mut state = State {
             index: CatalogIndex::new(&catalog),
             searcher,
             catalog,
             triage,
             source_label,
-            theme: Theme::from_env(),
+            theme,
             keymap: Keymap::default(),
             list: AppList {
                 query: String::new(),
@@ -119,7 +127,10 @@ impl State {
                 ..ScreenLayout::default()
             },
             quit: false,
-        }
+            triage_ui,
+        };
+        state.show_warnings();
+        state
     }
 
     pub fn with_theme(mut self, theme: Theme) -> State {
@@ -133,6 +144,8 @@ impl State {
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Popup(_)) => Mode::Popup,
+            Some(Overlay::Note(_)) => Mode::Note,
+            Some(Overlay::Index(_)) => Mode::Index,
             None => match self.focus {
                 Focus::List => Mode::List,
                 Focus::Detail => Mode::Detail,

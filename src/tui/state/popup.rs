@@ -15,8 +15,14 @@ pub enum SearchTarget {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     Search(SearchTarget),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Popup(Popup),
+    /// The note editor of an app.
+    Note(super::triage::NoteEditor),
+    /// The permission index, full screen.
+    Index(Box<super::perm_index::PermIndex>),
 }
 
 /// One labelled paragraph of a text popup; `value` colors it as an answer.
@@ -42,6 +48,8 @@ pub enum Popup {
         others: Vec<usize>,
         list: Scroll,
     },
+    /// How an app's score was computed, with its risk summary.
+    Score { app: usize, scroll: usize },
 }
 
 fn section(label: impl Into<String>, text: impl Into<String>, value: Option<Answer>) -> Section {

@@ -12,6 +12,14 @@ use super::{Focus, State};
 impl State {
     /// Apply one action. Returns whether anything visible changed (the screen needs a redraw).
     pub fn update(&mut self, action: Action) -> bool {
+        let expired = self.expire_message(&action);
+        if let Some(changed) = self.triage_update(&action) {
+            return changed || expired;
+        }
+        self.apply(action) || expired
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         match action {
             Action::Quit => {
                 self.quit = true;
@@ -103,6 +111,24 @@ impl State {
             Action::ScrollDetail(d) => self.move_tab(Motion::By(d)),
             Action::Resize => true,
             Action::Layout(layout) => self.set_layout(*layout),
+            // Handled by `triage_update` where they apply; elsewhere (wrong mode) nothing.
+            Action::SetDecision(_)
+            | Action::ToggleBookmark
+            | Action::EditNote
+            | Action::NoteInput(_)
+            | Action::NoteBackspace
+            | Action::NoteClear
+            | Action::NoteAccept
+            | Action::NoteCancel
+            | Action::ExplainScore
+            | Action::CycleSort
+            | Action::OpenPermIndex
+            | Action::IndexSwitch
+            | Action::IndexBack
+            | Action::Export
+            | Action::Copy
+            | Action::OpenLink
+            | Action::ShowMessage { .. } => false,
         }
     }
 
@@ -122,7 +148,7 @@ impl State {
                 let (max, rows) = (self.layout.help_scroll_max, self.layout.help_rows);
                 scroll::scroll_text(scroll, m, max, rows)
             }
-            Some(Overlay::Popup(Popup::Text { scroll, .. })) => {
+            Some(Overlay::Popup(Popup::Text { scroll, .. } | Popup::Score { scroll, .. })) => {
                 let (max, rows) = (self.layout.popup_scroll_max, self.layout.popup_rows);
                 scroll::scroll_text(scroll, m, max, rows)
             }
@@ -131,6 +157,7 @@ impl State {
             }
             Some(Overlay::Search(SearchTarget::List)) => self.move_list(m),
             Some(Overlay::Search(SearchTarget::Tab)) => self.move_tab(m),
+            Some(Overlay::Note(_) | Overlay::Index(_)) => false,
             None => match self.focus {
                 Focus::List => self.move_list(m),
                 Focus::Detail => self.move_tab(m),
@@ -152,7 +179,7 @@ impl State {
         changed
     }
 
-    fn app_changed(&mut self, previous_tab: Option<TabKey>) {
+    pub(super) fn app_changed(&mut self, previous_tab: Option<TabKey>) {
         for st in self.tab_states.values_mut() {
             st.scroll = Scroll::default();
         }
@@ -240,13 +267,13 @@ impl State {
                 },
                 _ => self.overlays.pop().is_some(),
             },
-            Mode::Search | Mode::Help => false,
+            Mode::Search | Mode::Help | Mode::Note | Mode::Index => false,
         }
     }
 
     /// Select an app (clearing the search if it hides it), open its Permissions tab on the
     /// permission of that name, and focus the detail.
-    fn jump_to_app(&mut self, app: usize, permission: &str) -> bool {
+    pub(super) fn jump_to_app(&mut self, app: usize, permission: &str) -> bool {
         if app >= self.catalog.apps.len() {
             return false;
         }
@@ -354,9 +381,9 @@ impl State {
     }
 
     /// Re-run the app search, keeping the selected app selected when it still matches.
-    fn refilter_list(&mut self) {
+    pub(super) fn refilter_list(&mut self) {
         let selected = self.current_app_index();
-        self.list.matches = self.searcher.search(&self.catalog, &self.list.query);
+        self.list.matches = self.filtered_matches();
         let pos = selected
             .and_then(|a| self.list.matches.iter().position(|m| m.index == a))
             .unwrap_or(0);
@@ -404,7 +431,9 @@ impl State {
                     *scroll = help_max;
                     overlay_changed = true;
                 }
-                Overlay::Popup(Popup::Text { scroll, .. }) if *scroll > popup_max => {
+                Overlay::Popup(Popup::Text { scroll, .. } | Popup::Score { scroll, .. })
+                    if *scroll > popup_max =>
+                {
                     *scroll = popup_max;
                     overlay_changed = true;
                 }

@@ -1,4 +1,5 @@
-//! The app list: name, certification, publisher and permission counts, two lines an app.
+//! The app list: risk tier, name, review marks, certification, publisher, permission counts and
+//! score, two lines an app.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -14,16 +15,18 @@ use crate::tui::state::{SearchTarget, State};
 use crate::tui::strings;
 
 use super::text::{fit, fit_plain, put};
+use super::triage_badges;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
     let theme = &state.theme;
     let searching = state.search_target() == Some(&SearchTarget::List);
     let focused = state.mode() == Mode::List || searching;
     let title = format!(
-        " {} {}/{} ",
+        " {} {}/{} {}",
         strings::APPS,
         state.list.matches.len(),
-        state.catalog.apps.len()
+        state.catalog.apps.len(),
+        triage_badges::sort_suffix(state)
     );
     let title = Line::from(fit_plain(
         &title,
@@ -37,20 +40,17 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     }
     let mut rows = inner;
     if searching || !state.list.query.is_empty() {
-        let mut spans = vec![Span::styled(strings::SEARCH_PROMPT, theme.key)];
-        let q = sanitize(&state.list.query);
-        spans.extend(fit_plain(
-            &q,
-            (inner.width as usize).saturating_sub(2),
-            theme.input,
-            false,
-        ));
-        if searching {
-            spans.push(Span::styled("▏", theme.input));
-        }
-        put(buf, inner, inner.y, &Line::from(spans));
+        let line = triage_badges::query_line(state, inner.width as usize, searching);
+        put(buf, inner, inner.y, &line);
         rows.y += 1;
         rows.height -= 1;
+        if let Some(err) = triage_badges::query_error_line(state, inner.width as usize)
+            && rows.height > LIST_ITEM_HEIGHT
+        {
+            put(buf, inner, rows.y, &err);
+            rows.y += 1;
+            rows.height -= 1;
+        }
     }
     let n_rows = (rows.height / LIST_ITEM_HEIGHT) as usize;
     layout.list = rows;
@@ -70,6 +70,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         );
         return;
     }
+    // The fuzzy words of the query (without filter terms) are what names are matched against.
+    let fuzzy = crate::query::parse_filter(&state.list.query)
+        .map(|f| f.text)
+        .unwrap_or_default();
     let selected = state.list.scroll.selected.min(matches.len() - 1);
     let offset = visible_offset(selected, state.list.scroll.offset, n_rows, matches.len());
     let width = rows.width as usize;
@@ -89,13 +93,20 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         let name = sanitize(&app.name);
         let hl = match &name {
             std::borrow::Cow::Borrowed(_) => m.name_indices.clone(),
-            std::borrow::Cow::Owned(n) => match_indices(n, &state.list.query).unwrap_or_default(),
+            std::borrow::Cow::Owned(n) => match_indices(n, &fuzzy).unwrap_or_default(),
         };
         let badge = strings::certification(app.certification);
         let badge_w = display_width(badge).min(avail / 2);
-        let name_w = avail.saturating_sub(badge_w + usize::from(badge_w > 0));
+        // Risk letter first, review marks before the certification.
+        let review = triage_badges::review_badges(state, m.index);
+        let review_w = review.len() + usize::from(!review.is_empty());
+        let name_w = avail.saturating_sub(badge_w + usize::from(badge_w > 0) + 2 + review_w);
         let name_style = if is_sel { theme.title } else { Style::new() };
-        let mut l1 = vec![marker.clone()];
+        let mut l1 = vec![
+            marker.clone(),
+            triage_badges::risk_marker(state, m.index),
+            Span::raw(" "),
+        ];
         l1.extend(fit(
             &name,
             name_w,
@@ -104,6 +115,10 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
             theme.match_highlight,
             true,
         ));
+        if !review.is_empty() {
+            l1.push(Span::raw(" "));
+            l1.extend(review);
+        }
         if badge_w > 0 {
             l1.push(Span::raw(" "));
             l1.extend(fit_plain(
@@ -118,8 +133,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         let counts =
             strings::permission_counts(app.permissions.len(), app.application_permission_count());
         let counts_w = display_width(&counts).min(avail.saturating_sub(8));
-        let pub_w = avail.saturating_sub(counts_w + 1);
-        let mut l2 = vec![marker];
+        // The score in a right-aligned column of its own at the end of the line.
+        let score = format!("{:>4}", triage_badges::score_text(state, m.index));
+        let score_w = display_width(&score);
+        let pub_w = avail.saturating_sub(counts_w + 1 + score_w + 1 + 2);
+        let mut l2 = vec![marker, Span::raw("  ")];
         l2.extend(fit_plain(&sanitize(&app.publisher), pub_w, theme.dim, true));
         l2.push(Span::raw(" "));
         // Application (app-only) permissions stand out: they need no signed-in user.
@@ -131,6 +149,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
             }
             _ => l2.extend(fit_plain(&counts, counts_w, theme.dim, false)),
         }
+        l2.push(Span::raw(" "));
+        l2.push(Span::styled(score, theme.score));
         put(buf, rows, y + 1, &Line::from(l2));
 
         if is_sel && focused {

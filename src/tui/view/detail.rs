@@ -71,11 +71,12 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     rows(state, app, content, buf, layout, focused, searching);
 }
 
-/// Name and publisher; id, certification, last update; clients. Returns the lines used.
+/// Name and publisher; id, certification, last update; clients; risk, score and review.
+/// Returns the lines used.
 fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     let theme = &state.theme;
     let w = area.width as usize;
-    let lines = if area.height >= 12 { 3 } else { 1 };
+    let lines = if area.height >= 12 { 4 } else { 1 };
     let mut l1 = fit_plain(&sanitize(&app.name), w, theme.title, false);
     let used: usize = l1.iter().map(|s| display_width(&s.content)).sum();
     if used + 3 < w && !app.publisher.is_empty() {
@@ -136,6 +137,15 @@ fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
         area.y + 2,
         &Line::from(labelled(state, &parts, w)),
     );
+    if let Some(i) = state.current_app_index() {
+        let parts = super::triage_badges::header_parts(state, i);
+        put(
+            buf,
+            area,
+            area.y + 3,
+            &Line::from(labelled(state, &parts, w)),
+        );
+    }
     lines
 }
 

@@ -41,6 +41,44 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
             out.push(Line::from(spans));
         }
     }
+    out.extend(legend(state, width));
+    out
+}
+
+/// What the list's marks mean: risk letters in their colors, review badges.
+fn legend(state: &State, width: usize) -> Vec<Line<'static>> {
+    use crate::review::Decision;
+    use crate::risk::Tier;
+    let theme = &state.theme;
+    let mut out = vec![
+        Line::default(),
+        Line::from(fit_plain("Marks", width, theme.title, false)),
+    ];
+    let mut risk = vec![Span::raw(" Risk   ")];
+    for t in Tier::ALL {
+        risk.push(Span::styled(strings::tier_letter(t), theme.risk(t)));
+        risk.push(Span::styled(format!(" {} ", t.as_str()), theme.key_help));
+    }
+    out.push(Line::from(risk));
+    let mut review = vec![Span::raw(" Review ")];
+    for d in Decision::ALL {
+        review.push(Span::styled(strings::decision_badge(d), theme.decision(d)));
+        review.push(Span::styled(
+            format!(" {} ", strings::decision_label(d)),
+            theme.key_help,
+        ));
+    }
+    review.push(Span::styled(strings::BOOKMARK_BADGE, theme.bookmark));
+    review.push(Span::styled(" bookmark ", theme.key_help));
+    review.push(Span::styled(strings::NOTE_BADGE, theme.dim));
+    review.push(Span::styled(" note", theme.key_help));
+    out.push(Line::from(review));
+    out.push(Line::from(fit_plain(
+        " Score  0–10, higher is better; S explains it",
+        width,
+        theme.key_help,
+        false,
+    )));
     out
 }
 

@@ -4,10 +4,14 @@
 mod app_list;
 mod detail;
 mod help;
+mod note_editor;
+mod perm_index;
 mod permissions;
 mod popup;
+mod score_popup;
 mod status;
 pub mod text;
+mod triage_badges;
 mod zone_tab;
 
 use ratatui::buffer::Buffer;
@@ -57,6 +61,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
             Overlay::Popup(p) => popup::render(state, p, area, buf, &mut layout),
             Overlay::Help { scroll } => help::render(state, *scroll, area, buf, &mut layout),
             Overlay::Search(_) => {}
+            Overlay::Note(e) => note_editor::render(state, e, area, buf, &mut layout),
+            Overlay::Index(ix) => perm_index::render(state, ix, main, buf, &mut layout),
         }
     }
     layout

@@ -113,7 +113,16 @@ pub fn line(
                 return Line::default();
             };
             let nw = name_width(app, width);
-            let mut spans = vec![Span::raw(" ".repeat(INDENT.min(width)))];
+            // The indent carries the permission's risk tier as a colored letter.
+            let tier = state.triage.risk.rate(&perm.name, perm.kind).tier;
+            let mut spans = if width >= INDENT {
+                vec![
+                    Span::styled(strings::tier_letter(tier), theme.risk(tier)),
+                    Span::raw(" ".repeat(INDENT - 1)),
+                ]
+            } else {
+                vec![Span::raw(" ".repeat(width))]
+            };
             spans.extend(highlighted(&safe(&perm.name), nw, Style::new(), true));
             spans.push(Span::raw(" "));
             let kind = strings::kind(perm.kind);

@@ -34,6 +34,9 @@ pub fn render(
     Clear.render(rect, buf);
     layout.popup = rect;
     match popup {
+        Popup::Score { app, scroll } => {
+            super::score_popup::render(state, *app, *scroll, rect, buf, layout);
+        }
         Popup::Text {
             title,
             sections,
@@ -217,6 +220,7 @@ fn permission_lines(state: &State, p: &Permission, w: usize) -> Vec<Line<'static
 fn content_height(state: &State, popup: &Popup, w: usize) -> u16 {
     let n = match popup {
         Popup::Text { sections, .. } => text_lines(state, sections, w).len(),
+        Popup::Score { app, .. } => super::score_popup::lines(state, *app, w).len(),
         Popup::Permission {
             app, perm, others, ..
         } => {

@@ -20,6 +20,8 @@ pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
         Mode::Search => "SEARCH",
         Mode::Popup => "POPUP",
         Mode::Help => "HELP",
+        Mode::Note => "NOTE",
+        Mode::Index => "INDEX",
     };
     let right = format!(
         " {}/{} {} │ {mode} ",
@@ -30,7 +32,10 @@ pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
     let w = area.width as usize;
     let rw = display_width(&right).min(w);
     let left = format!(" {} │ {}", strings::APP_NAME, sanitize(&state.source_label));
-    let mut spans = fit_plain(&left, w - rw, style, true);
+    let mut spans = match super::triage_badges::message(state, w - rw) {
+        Some(m) => m,
+        None => fit_plain(&left, w - rw, style, true),
+    };
     spans.extend(fit_plain(&right, rw, style, false));
     put(buf, area, area.y, &Line::from(spans));
 }

@@ -1,0 +1,151 @@
+//! The permission index: every permission in the catalog (name, kind, tier, requesting apps),
+//! and the registrations shared by several apps. Built when it is opened.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Catalog, PermissionKind};
+use crate::risk::{RiskTable, Tier};
+
+use super::index::CatalogIndex;
+use super::scroll::{Motion, Scroll};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexTab {
+    Permissions,
+    Registrations,
+}
+
+/// One permission of one kind, and the apps (catalog indices) that request it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PermEntry {
+    pub name: String,
+    pub kind: PermissionKind,
+    pub tier: Tier,
+    pub apps: Vec<usize>,
+}
+
+/// A registration GUID used by more than one app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegEntry {
+    pub id: String,
+    pub apps: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PermIndex {
+    pub tab: IndexTab,
+    pub perms: Vec<PermEntry>,
+    pub regs: Vec<RegEntry>,
+    /// Selection in the left column (permissions or registrations).
+    pub rows: Scroll,
+    /// Selection among the apps of the selected row.
+    pub apps: Scroll,
+    /// Whether the keyboard is in the apps column.
+    pub in_apps: bool,
+}
+
+impl PermIndex {
+    /// Worst tier first, then the most requested, then by name.
+    pub fn build(catalog: &Catalog, risk: &RiskTable, index: &CatalogIndex) -> PermIndex {
+        let mut by_key: BTreeMap<(String, PermissionKind), PermEntry> = BTreeMap::new();
+        for (i, app) in catalog.apps.iter().enumerate() {
+            for p in &app.permissions {
+                let e = by_key
+                    .entry((p.name.to_lowercase(), p.kind))
+                    .or_insert_with(|| PermEntry {
+                        name: p.name.clone(),
+                        kind: p.kind,
+                        tier: risk.rate(&p.name, p.kind).tier,
+                        apps: Vec::new(),
+                    });
+                if e.apps.last() != Some(&i) {
+                    e.apps.push(i);
+                }
+            }
+        }
+        let mut perms: Vec<PermEntry> = by_key.into_values().collect();
+        perms.sort_by(|a, b| {
+            b.tier
+                .cmp(&a.tier)
+                .then(b.apps.len().cmp(&a.apps.len()))
+                .then(a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+        let mut regs: Vec<RegEntry> = index
+            .registrations()
+            .filter(|(_, apps)| apps.len() > 1)
+            .map(|(id, apps)| RegEntry {
+                id: id.to_string(),
+                apps: apps.to_vec(),
+            })
+            .collect();
+        regs.sort_by(|a, b| b.apps.len().cmp(&a.apps.len()).then(a.id.cmp(&b.id)));
+        PermIndex {
+            tab: IndexTab::Permissions,
+            perms,
+            regs,
+            rows: Scroll::default(),
+            apps: Scroll::default(),
+            in_apps: false,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self.tab {
+            IndexTab::Permissions => self.perms.len(),
+            IndexTab::Registrations => self.regs.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The apps of the selected row.
+    pub fn selected_apps(&self) -> &[usize] {
+        match self.tab {
+            IndexTab::Permissions => self.perms.get(self.rows.selected).map(|e| &e.apps[..]),
+            IndexTab::Registrations => self.regs.get(self.rows.selected).map(|e| &e.apps[..]),
+        }
+        .unwrap_or(&[])
+    }
+
+    /// The selected app, when the apps column has the keyboard.
+    pub fn selected_app(&self) -> Option<usize> {
+        self.selected_apps().get(self.apps.selected).copied()
+    }
+
+    /// Name of the selected permission ("" for a registration).
+    pub fn selected_permission(&self) -> &str {
+        match self.tab {
+            IndexTab::Permissions => self
+                .perms
+                .get(self.rows.selected)
+                .map_or("", |e| e.name.as_str()),
+            IndexTab::Registrations => "",
+        }
+    }
+
+    pub fn motion(&mut self, m: Motion, rows: usize) -> bool {
+        if self.in_apps {
+            let n = self.selected_apps().len();
+            self.apps.apply(m, n, rows)
+        } else {
+            let n = self.len();
+            let changed = self.rows.apply(m, n, rows);
+            if changed {
+                self.apps = Scroll::default();
+            }
+            changed
+        }
+    }
+
+    pub fn switch(&mut self) {
+        self.tab = match self.tab {
+            IndexTab::Permissions => IndexTab::Registrations,
+            IndexTab::Registrations => IndexTab::Permissions,
+        };
+        self.rows = Scroll::default();
+        self.apps = Scroll::default();
+        self.in_apps = false;
+    }
+}

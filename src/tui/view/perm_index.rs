@@ -1,0 +1,254 @@
+//! The permission index, over the list and detail: every permission of the catalog (tier,
+//! name, kind, how many apps request it) or the registrations shared by several apps on the
+//! left, the apps of the selected one on the right.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Widget};
+
+use crate::text::display_width;
+use crate::tui::layout::ScreenLayout;
+use crate::tui::state::scroll::visible_offset;
+use crate::tui::state::{IndexTab, PermIndex, State};
+use crate::tui::strings;
+
+use super::text::{fit_plain, put, safe};
+
+const KIND_W: usize = 11;
+const COUNT_W: usize = 5;
+
+pub fn render(
+    state: &State,
+    ix: &PermIndex,
+    area: Rect,
+    buf: &mut Buffer,
+    layout: &mut ScreenLayout,
+) {
+    let theme = &state.theme;
+    Clear.render(area, buf);
+    let (perm_style, reg_style) = match ix.tab {
+        IndexTab::Permissions => (theme.tab_active, theme.tab_inactive),
+        IndexTab::Registrations => (theme.tab_inactive, theme.tab_active),
+    };
+    let title = Line::from(vec![
+        Span::styled(format!(" {} ", strings::INDEX_TITLE), theme.title),
+        Span::styled(
+            format!(" {} {} ", strings::INDEX_PERMISSIONS, ix.perms.len()),
+            perm_style,
+        ),
+        Span::raw(" "),
+        Span::styled(
+            format!(" {} {} ", strings::INDEX_REGISTRATIONS, ix.regs.len()),
+            reg_style,
+        ),
+        Span::raw(" "),
+    ]);
+    let inner = super::framed(title, true, state, area, buf);
+    if inner.height < 3 || inner.width < 20 {
+        return;
+    }
+    // Permission names are at most ~45 columns: a wider left column only spreads it out.
+    let left_w = (inner.width * 3 / 5).clamp(10, 70);
+    let left = Rect {
+        width: left_w,
+        ..inner
+    };
+    let right = Rect {
+        x: inner.x + left_w + 1,
+        width: inner.width.saturating_sub(left_w + 1),
+        ..inner
+    };
+    for y in inner.y..inner.bottom() {
+        put(
+            buf,
+            Rect {
+                x: inner.x + left_w,
+                width: 1,
+                ..inner
+            },
+            y,
+            &Line::styled("│", theme.border),
+        );
+    }
+    let rows_h = inner.height.saturating_sub(1) as usize;
+    layout.index_rows = rows_h;
+    left_column(state, ix, left, rows_h, buf);
+    right_column(state, ix, right, rows_h, buf);
+}
+
+fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &mut Buffer) {
+    let theme = &state.theme;
+    let w = area.width as usize;
+    let name_w = w.saturating_sub(2 + KIND_W + 1 + COUNT_W + 1);
+    let header = match ix.tab {
+        IndexTab::Permissions => {
+            let mut s = vec![Span::raw("  ")];
+            s.extend(fit_plain(
+                strings::PERMISSION,
+                name_w,
+                theme.column_header,
+                true,
+            ));
+            s.push(Span::raw(" "));
+            s.extend(fit_plain(strings::KIND, KIND_W, theme.column_header, true));
+            s.push(Span::raw(" "));
+            s.extend(fit_plain(
+                &format!("{:>COUNT_W$}", strings::APPS_COUNT),
+                COUNT_W,
+                theme.column_header,
+                false,
+            ));
+            s
+        }
+        IndexTab::Registrations => {
+            let mut s = vec![Span::raw("  ")];
+            s.extend(fit_plain(
+                strings::LABEL_REGISTRATION,
+                w.saturating_sub(2 + COUNT_W + 1),
+                theme.column_header,
+                true,
+            ));
+            s.push(Span::raw(" "));
+            s.extend(fit_plain(
+                &format!("{:>COUNT_W$}", strings::APPS_COUNT),
+                COUNT_W,
+                theme.column_header,
+                false,
+            ));
+            s
+        }
+    };
+    put(buf, area, area.y, &Line::from(header));
+    let rows = Rect {
+        y: area.y + 1,
+        height: rows_h as u16,
+        ..area
+    };
+    let n = ix.len();
+    if n == 0 {
+        let msg = match ix.tab {
+            IndexTab::Permissions => strings::NO_PERMISSIONS_IN_CATALOG,
+            IndexTab::Registrations => strings::NO_SHARED_REGISTRATIONS,
+        };
+        put(
+            buf,
+            rows,
+            rows.y,
+            &Line::from(fit_plain(msg, w, theme.dim, false)),
+        );
+        return;
+    }
+    let sel = ix.rows.selected.min(n - 1);
+    let off = visible_offset(sel, ix.rows.offset, rows_h, n);
+    for k in off..(off + rows_h).min(n) {
+        let y = rows.y + (k - off) as u16;
+        let line = match ix.tab {
+            IndexTab::Permissions => {
+                let e = &ix.perms[k];
+                let mut s = vec![
+                    Span::styled(strings::tier_letter(e.tier), theme.risk(e.tier)),
+                    Span::raw(" "),
+                ];
+                s.extend(fit_plain(&safe(&e.name), name_w, Style::new(), true));
+                s.push(Span::raw(" "));
+                s.extend(fit_plain(
+                    strings::kind(e.kind),
+                    KIND_W,
+                    theme.kind(e.kind),
+                    true,
+                ));
+                s.push(Span::raw(" "));
+                s.push(Span::raw(format!("{:>COUNT_W$}", e.apps.len())));
+                s
+            }
+            IndexTab::Registrations => {
+                let e = &ix.regs[k];
+                let mut s = vec![Span::raw("  ")];
+                s.extend(fit_plain(
+                    &safe(&e.id),
+                    w.saturating_sub(2 + COUNT_W + 1),
+                    theme.group_header,
+                    true,
+                ));
+                s.push(Span::raw(" "));
+                s.push(Span::raw(format!("{:>COUNT_W$}", e.apps.len())));
+                s
+            }
+        };
+        put(buf, rows, y, &Line::from(line));
+        if k == sel {
+            let style = if ix.in_apps {
+                theme.selected_unfocused
+            } else {
+                theme.selected
+            };
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..rows
+                },
+                style,
+            );
+        }
+    }
+}
+
+fn right_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &mut Buffer) {
+    let theme = &state.theme;
+    let w = area.width as usize;
+    let apps = ix.selected_apps();
+    let heading = format!(
+        "{} ({}) · {}",
+        strings::INDEX_APPS,
+        apps.len(),
+        strings::ENTER_TO_JUMP
+    );
+    put(
+        buf,
+        area,
+        area.y,
+        &Line::from(fit_plain(&heading, w, theme.column_header, false)),
+    );
+    let rows = Rect {
+        y: area.y + 1,
+        height: rows_h as u16,
+        ..area
+    };
+    if apps.is_empty() {
+        return;
+    }
+    let sel = ix.apps.selected.min(apps.len() - 1);
+    let off = visible_offset(sel, ix.apps.offset, rows_h, apps.len());
+    for (k, &a) in apps.iter().enumerate().skip(off).take(rows_h) {
+        let y = rows.y + (k - off) as u16;
+        let app = &state.catalog.apps[a];
+        let mut spans = vec![super::triage_badges::risk_marker(state, a), Span::raw(" ")];
+        let badges = super::triage_badges::review_badges(state, a);
+        let bw: usize = badges.iter().map(|b| display_width(&b.content)).sum();
+        let text = format!("{} · {}", safe(&app.name), safe(&app.publisher));
+        spans.extend(fit_plain(
+            &text,
+            w.saturating_sub(2 + bw + usize::from(bw > 0)),
+            Style::new(),
+            true,
+        ));
+        if bw > 0 {
+            spans.push(Span::raw(" "));
+            spans.extend(badges);
+        }
+        put(buf, rows, y, &Line::from(spans));
+        if ix.in_apps && k == sel {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..rows
+                },
+                theme.selected,
+            );
+        }
+    }
+}
