@@ -2,6 +2,7 @@
 //! `State::update` is the only code that applies them.
 
 use super::layout::ScreenLayout;
+pub use super::state::compare::{CompareAction, Side};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -57,4 +58,6 @@ pub enum Action {
     Resize,
     /// What the last draw measured: visible heights and scroll limits.
     Layout(Box<ScreenLayout>),
+    /// Mark, open, swap, replace and step through the compare view.
+    Compare(CompareAction),
 }

@@ -8,6 +8,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 
+mod compare_keys;
+use compare_keys::compare_bindings;
+
 /// Who receives a key: the top overlay, else the focused pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -16,15 +19,19 @@ pub enum Mode {
     Search,
     Popup,
     Help,
+    Compare,
+    Picker,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 7] = [
         Mode::List,
         Mode::Detail,
         Mode::Search,
         Mode::Popup,
         Mode::Help,
+        Mode::Compare,
+        Mode::Picker,
     ];
 
     pub fn title(self) -> &'static str {
@@ -34,6 +41,8 @@ impl Mode {
             Mode::Search => "Search / filter",
             Mode::Popup => "Popup",
             Mode::Help => "Help",
+            Mode::Compare => "Compare two apps",
+            Mode::Picker => "Pick an app to compare",
         }
     }
 }
@@ -437,6 +446,7 @@ pub fn default_bindings() -> Vec<Binding> {
         bind(mode, Key::ch('q'), A::CloseOverlay, "close", Some("close"));
     }
     bind(Mode::Help, Key::ch('?'), A::CloseOverlay, "close", None);
+    compare_bindings(&mut bind);
     out
 }
 

@@ -1,5 +1,6 @@
 //! The TUI state and `State::update`, the only code that changes it.
 
+pub mod compare;
 mod index;
 pub mod items;
 mod popup;
@@ -70,6 +71,8 @@ pub struct State {
     pub collapsed: HashSet<String>,
     pub layout: ScreenLayout,
     pub quit: bool,
+    /// The app marked for comparison (catalog index).
+    pub marked: Option<usize>,
 }
 
 const DEFAULT_ROWS: usize = 10;
@@ -119,6 +122,7 @@ impl State {
                 ..ScreenLayout::default()
             },
             quit: false,
+            marked: None,
         }
     }
 
@@ -133,6 +137,8 @@ impl State {
             Some(Overlay::Search(_)) => Mode::Search,
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Popup(_)) => Mode::Popup,
+            Some(Overlay::Compare(_)) => Mode::Compare,
+            Some(Overlay::Picker(_)) => Mode::Picker,
             None => match self.focus {
                 Focus::List => Mode::List,
                 Focus::Detail => Mode::Detail,

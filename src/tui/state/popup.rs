@@ -15,8 +15,14 @@ pub enum SearchTarget {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Overlay {
     Search(SearchTarget),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Popup(Popup),
+    /// Two apps side by side.
+    Compare(Box<super::compare::CompareView>),
+    /// The fuzzy search that picks the app to compare with.
+    Picker(super::compare::Picker),
 }
 
 /// One labelled paragraph of a text popup; `value` colors it as an answer.

@@ -12,6 +12,9 @@ use super::{Focus, State};
 impl State {
     /// Apply one action. Returns whether anything visible changed (the screen needs a redraw).
     pub fn update(&mut self, action: Action) -> bool {
+        if let Some(changed) = self.compare_update(&action) {
+            return changed;
+        }
         match action {
             Action::Quit => {
                 self.quit = true;
@@ -103,6 +106,7 @@ impl State {
             Action::ScrollDetail(d) => self.move_tab(Motion::By(d)),
             Action::Resize => true,
             Action::Layout(layout) => self.set_layout(*layout),
+            Action::Compare(_) => false,
         }
     }
 
@@ -131,6 +135,7 @@ impl State {
             }
             Some(Overlay::Search(SearchTarget::List)) => self.move_list(m),
             Some(Overlay::Search(SearchTarget::Tab)) => self.move_tab(m),
+            Some(Overlay::Compare(_) | Overlay::Picker(_)) => false,
             None => match self.focus {
                 Focus::List => self.move_list(m),
                 Focus::Detail => self.move_tab(m),
@@ -241,6 +246,7 @@ impl State {
                 _ => self.overlays.pop().is_some(),
             },
             Mode::Search | Mode::Help => false,
+            Mode::Compare | Mode::Picker => false,
         }
     }
 

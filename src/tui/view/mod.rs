@@ -2,6 +2,8 @@
 //! and hands back what it measured (visible heights, hit areas) as a `ScreenLayout`.
 
 mod app_list;
+mod compare;
+mod compare_picker;
 mod detail;
 mod help;
 mod permissions;
@@ -57,6 +59,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
             Overlay::Popup(p) => popup::render(state, p, area, buf, &mut layout),
             Overlay::Help { scroll } => help::render(state, *scroll, area, buf, &mut layout),
             Overlay::Search(_) => {}
+            Overlay::Compare(v) => compare::render(state, v, area, buf, &mut layout),
+            Overlay::Picker(p) => compare_picker::render(state, p, area, buf, &mut layout),
         }
     }
     layout

@@ -20,6 +20,8 @@ pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
         Mode::Search => "SEARCH",
         Mode::Popup => "POPUP",
         Mode::Help => "HELP",
+        Mode::Compare => "COMPARE",
+        Mode::Picker => "PICK",
     };
     let right = format!(
         " {}/{} {} │ {mode} ",
