@@ -99,12 +99,12 @@ pub fn diff_marker(
     }
 }
 
-/// Two columns before a permission: `!!` critical, `! ` high, blank for the other tiers.
+/// Three columns before a permission: `!!` critical, `!` high, blank for the other tiers.
 pub fn tier_marker(tier: crate::risk::Tier) -> &'static str {
     match tier {
-        crate::risk::Tier::Critical => "!!",
-        crate::risk::Tier::High => "! ",
-        _ => "  ",
+        crate::risk::Tier::Critical => "!! ",
+        crate::risk::Tier::High => "!  ",
+        _ => "   ",
     }
 }
 
@@ -114,4 +114,10 @@ pub fn compare_counts(total: usize, application: usize, unanswered: usize) -> St
         "{} · {unanswered} unanswered",
         permission_counts(total, application)
     )
+}
+
+/// "1 difference", "14 differences".
+pub fn differences(n: usize) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} difference{s}")
 }

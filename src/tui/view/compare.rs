@@ -44,16 +44,12 @@ pub fn render(
     } else {
         strings::EVERYTHING
     };
+    let total: usize = (0..view.tab_count()).map(|t| view.tab_differences(t)).sum();
     let title = format!(
-        " {} · {} · {} {} ",
+        " {} · {} · {} ",
         strings::COMPARE_TITLE,
         mode,
-        c.difference_count(),
-        if c.difference_count() == 1 {
-            "difference"
-        } else {
-            "differences"
-        }
+        strings::differences(total)
     );
     let title = Line::from(fit_plain(
         &title,
@@ -261,7 +257,7 @@ fn tab_bar(
                     .collect();
                 let d = view.tab_differences(i);
                 let badge = if d > 0 {
-                    format!("{d} ")
+                    format!("≠{d} ")
                 } else {
                     String::new()
                 };
@@ -353,7 +349,7 @@ impl Columns {
                     .iter()
                     .chain(&p.only_b)
                     .chain(&p.both)
-                    .map(|e| display_width(&safe(&e.name)) + 2)
+                    .map(|e| display_width(&safe(&e.name)) + 3)
                     .max()
                     .unwrap_or(0)
                     .max(display_width(strings::REGISTRATIONS))
