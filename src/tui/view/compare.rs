@@ -283,7 +283,10 @@ fn tab_bar(
     // Start late enough that the current tab is visible.
     let mut start = 0;
     while start < view.tab
-        && width_of(&titles[start..=view.tab]) + usize::from(start > 0) > area.width as usize
+        && width_of(&titles[start..=view.tab])
+            + usize::from(start > 0)
+            + usize::from(view.tab + 1 < n)
+            > area.width as usize
     {
         start += 1;
     }
@@ -303,7 +306,19 @@ fn tab_bar(
     }
     for (i, (head, badge)) in titles.iter().enumerate().skip(start) {
         let w = (display_width(head) + display_width(badge)) as u16;
-        if w > area.right().saturating_sub(x) {
+        // Leave a column for `›` while more tabs follow.
+        let more = u16::from(i + 1 < n);
+        if w + more > area.right().saturating_sub(x) && (more == 1 || w > area.right() - x) {
+            put(
+                buf,
+                Rect {
+                    x: area.right() - 1,
+                    width: 1,
+                    ..area
+                },
+                area.y,
+                &Line::styled("›", theme.dim),
+            );
             break;
         }
         let style = if i == view.tab {
