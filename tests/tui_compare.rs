@@ -444,3 +444,73 @@ fn tiny_and_odd_sizes_do_not_panic() {
     }
     let _ = CompareRow::RegHeader;
 }
+
+#[test]
+fn enter_shows_both_sides_of_the_row_whole_and_esc_returns() {
+    let mut s = opened();
+    apply(&mut s, [Action::MoveDown, Action::Activate]);
+    assert_eq!(s.mode(), Mode::Popup);
+    let text = screen(&draw(&mut s, 80, 24));
+    assert!(
+        text.contains("A · 联系人中心") && text.contains("B · POPP 云 VoIP 连接器"),
+        "{text}"
+    );
+    s.update(Action::CloseOverlay);
+    assert_eq!(s.mode(), Mode::Compare);
+    // A permission shows its tier and why on the side that holds it.
+    apply(
+        &mut s,
+        [Action::SelectTab(4), Action::Top, Action::MoveDown],
+    );
+    s.update(Action::Activate);
+    let text = screen(&draw(&mut s, 100, 30));
+    assert!(text.contains("Delegated · medium"), "{text}");
+}
+
+#[test]
+fn the_wheel_scrolls_both_columns_and_a_click_selects_a_tab() {
+    use attest_tui::tui::input::action_for;
+    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    let mut s = opened();
+    draw(&mut s, 80, 24);
+    let layout = s.layout.clone();
+    let at = |kind, column, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    let r = layout.compare;
+    let wheel = action_for(&at(MouseEventKind::ScrollDown, r.x + 5, r.y), &s, &layout);
+    assert_eq!(wheel, Some(Action::ScrollDetail(3)));
+    let (tab, i) = layout.tabs[2];
+    let click = at(
+        MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        tab.x,
+        tab.y,
+    );
+    assert_eq!(action_for(&click, &s, &layout), Some(Action::ClickTab(i)));
+    s.update(Action::ClickTab(i));
+    assert_eq!(s.compare_view().unwrap().tab, 2);
+}
+
+#[test]
+fn no_color_keeps_every_diff_meaning_apart() {
+    let t = Theme::no_color();
+    let styles = [
+        t.diff_same,
+        t.diff_changed,
+        t.diff_only,
+        t.diff_missing,
+        t.tier_critical,
+        t.tier_high,
+    ];
+    for (i, a) in styles.iter().enumerate() {
+        assert!(a.fg.is_none() && a.bg.is_none(), "no colors");
+        for b in &styles[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+}

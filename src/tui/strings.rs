@@ -121,3 +121,21 @@ pub fn differences(n: usize) -> String {
     let s = if n == 1 { "" } else { "s" };
     format!("{n} difference{s}")
 }
+
+pub const NOT_ASKED: &str = "not asked on this page";
+
+/// What a compare row's marker means, in words.
+pub fn diff_label(
+    status: crate::compare::Status,
+    presence: crate::compare::Presence,
+) -> &'static str {
+    use crate::compare::{Presence, Status};
+    match (status, presence) {
+        (Status::Same, _) => "same answer",
+        (Status::Different, _) => "answered differently",
+        (Status::OnlyA, Presence::AOnly) => "only A asks it",
+        (Status::OnlyB, Presence::BOnly) => "only B asks it",
+        (Status::OnlyA, _) => "answered by A only",
+        (Status::OnlyB, _) => "answered by B only",
+    }
+}

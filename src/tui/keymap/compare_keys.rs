@@ -125,6 +125,13 @@ pub(super) fn compare_bindings(
         "close the comparison",
         Some("close"),
     );
+    bind(
+        m,
+        Key::plain(KeyCode::Enter),
+        A::Activate,
+        "both sides of the row whole",
+        None,
+    );
     bind(m, Key::ch('?'), A::OpenHelp, "help", Some("help"));
     bind(m, Key::ctrl('c'), A::Quit, "quit", None);
     let p = Mode::Picker;
