@@ -7,7 +7,7 @@ mod tui_common;
 use attest_tui::compare::Status;
 use attest_tui::model::{Catalog, PermissionKind};
 use attest_tui::tui::action::{CompareAction as C, Side};
-use attest_tui::tui::state::compare::{CompareRow, PickFor};
+use attest_tui::tui::state::compare::PickFor;
 use attest_tui::tui::state::{Focus, Overlay};
 use attest_tui::tui::{Action, Mode, State, Theme};
 use insta::assert_snapshot;
@@ -442,7 +442,6 @@ fn tiny_and_odd_sizes_do_not_panic() {
             draw(&mut s, w, h);
         }
     }
-    let _ = CompareRow::RegHeader;
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The TUI state and `State::update`, the only code that changes it.
 
 pub mod compare;
+mod compare_popup;
 mod index;
 pub mod items;
 mod popup;

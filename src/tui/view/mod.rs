@@ -3,6 +3,7 @@
 
 mod app_list;
 mod compare;
+mod compare_header;
 mod compare_picker;
 mod detail;
 mod help;
