@@ -513,3 +513,42 @@ fn no_color_keeps_every_diff_meaning_apart() {
         }
     }
 }
+
+#[test]
+fn dangerous_permissions_come_first_in_each_section() {
+    use attest_tui::risk::Tier;
+    use attest_tui::tui::state::compare::{CompareRow, PermSection};
+    let mut s = State::new(tui_common::fixture(), "fixture").with_theme(Theme::color());
+    apply(&mut s, [Action::Compare(C::ToggleMark), Action::MoveDown]);
+    apply(&mut s, [Action::Compare(C::Open), Action::SelectTab(9)]);
+    s.update(Action::PrevTab); // Permissions, the last tab
+    let v = s.compare_view().unwrap();
+    assert!(v.is_permissions_tab());
+    let rank = |t: Tier| Tier::ALL.iter().position(|x| *x == t).unwrap();
+    let ranks: Vec<usize> = v
+        .rows()
+        .into_iter()
+        .filter_map(|r| match r {
+            CompareRow::Perm(PermSection::OnlyA, i) => {
+                let e = &v.comparison.permissions.only_a[i];
+                Some(rank(s.triage.risk.rate(&e.name, e.kind).tier))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(ranks.len() > 2, "{ranks:?}");
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    assert_eq!(ranks[0], rank(Tier::High));
+}
+
+#[test]
+fn the_status_line_names_the_marked_app() {
+    let mut s = two_apps();
+    s.update(Action::Compare(C::ToggleMark));
+    let text = screen(&draw(&mut s, 100, 24));
+    let status = text.lines().nth(22).unwrap();
+    assert!(status.contains("⇄ 联系人中心 marked"), "{status}");
+    s.update(Action::Compare(C::ToggleMark));
+    let text = screen(&draw(&mut s, 100, 24));
+    assert!(!text.contains("marked"), "{text}");
+}

@@ -8,6 +8,7 @@
 
 use crate::compare::{Comparison, Status, compare_apps};
 use crate::query::AppMatch;
+use crate::risk::Tier;
 use crate::tui::action::Action;
 
 use super::State;
@@ -60,9 +61,9 @@ pub struct Picker {
 /// Which section of the permissions tab a permission line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PermSection {
-    OnlyA,
-    OnlyB,
-    Both,
+    OnlyA = 0,
+    OnlyB = 1,
+    Both = 2,
 }
 
 /// One line of a compare tab.
@@ -88,12 +89,29 @@ pub struct CompareView {
     pub only_differences: bool,
     pub tab: usize,
     pub scrolls: Vec<Scroll>,
+    /// Each permission section's entries, most dangerous tier first (then by name): indices
+    /// into `only_a`, `only_b` and `both`.
+    pub perm_order: [Vec<usize>; 3],
 }
 
 impl CompareView {
     pub fn new(state: &State, a: usize, b: usize) -> CompareView {
         let comparison = compare_apps(&state.catalog.apps[a], &state.catalog.apps[b]);
         let tabs = comparison.zones.len() + 1;
+        let p = &comparison.permissions;
+        let perm_order = [&p.only_a, &p.only_b, &p.both].map(|list| {
+            let rank = |i: &usize| {
+                let e = &list[*i];
+                let tier = state.triage.risk.rate(&e.name, e.kind).tier;
+                Tier::ALL
+                    .iter()
+                    .position(|t| *t == tier)
+                    .unwrap_or(Tier::ALL.len())
+            };
+            let mut order: Vec<usize> = (0..list.len()).collect();
+            order.sort_by_key(rank);
+            order
+        });
         CompareView {
             a,
             b,
@@ -101,6 +119,7 @@ impl CompareView {
             only_differences: false,
             tab: 0,
             scrolls: vec![Scroll::default(); tabs],
+            perm_order,
         }
     }
 
@@ -165,7 +184,11 @@ impl CompareView {
         let mut section = |s: PermSection, n: usize| {
             if n > 0 {
                 out.push(CompareRow::PermHeader(s));
-                out.extend((0..n).map(|i| CompareRow::Perm(s, i)));
+                out.extend(
+                    self.perm_order[s as usize]
+                        .iter()
+                        .map(|&i| CompareRow::Perm(s, i)),
+                );
             }
         };
         section(PermSection::OnlyA, p.only_a.len());
