@@ -552,3 +552,47 @@ fn the_status_line_names_the_marked_app() {
     let text = screen(&draw(&mut s, 100, 24));
     assert!(!text.contains("marked"), "{text}");
 }
+
+#[test]
+fn keys_map_to_the_compare_actions() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let s = two_apps();
+    let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let look = |m, c| s.keymap.lookup(m, &key(c)).cloned();
+    for m in [Mode::List, Mode::Detail] {
+        assert_eq!(look(m, 'm'), Some(Action::Compare(C::ToggleMark)));
+        assert_eq!(look(m, 'c'), Some(Action::Compare(C::Open)));
+    }
+    assert_eq!(
+        look(Mode::Compare, 'q'),
+        Some(Action::CloseOverlay),
+        "q closes, not quits"
+    );
+    assert_eq!(look(Mode::Compare, 's'), Some(Action::Compare(C::Swap)));
+    assert_eq!(
+        look(Mode::Compare, 'r'),
+        Some(Action::Compare(C::Replace(Side::B)))
+    );
+    assert_eq!(
+        look(Mode::Compare, 'd'),
+        Some(Action::Compare(C::ToggleOnlyDifferences))
+    );
+    assert_eq!(
+        look(Mode::Compare, 'N'),
+        Some(Action::Compare(C::PreviousDifference))
+    );
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(
+        s.keymap.lookup(Mode::Compare, &esc),
+        Some(&Action::CloseOverlay)
+    );
+    // Letters typed in the picker search, even those bound elsewhere.
+    let ev = crossterm::event::Event::Key(key('q'));
+    let mut s = s;
+    s.update(Action::Compare(C::Open));
+    let layout = s.layout.clone();
+    assert_eq!(
+        attest_tui::tui::input::action_for(&ev, &s, &layout),
+        Some(Action::SearchInput('q'))
+    );
+}
