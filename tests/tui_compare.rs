@@ -411,8 +411,19 @@ fn compare_only_differences_at_80x24_and_picker() {
     assert!(text.contains("only differences"), "{text}");
     assert!(text.lines().last().unwrap().contains("d diffs"), "{text}");
     s.update(Action::Compare(C::Replace(Side::B)));
-    let text = screen(&draw(&mut s, 80, 24));
+    let buf = draw(&mut s, 80, 24);
+    let text = screen(&buf);
     assert!(text.contains("Replace the right app (B)"), "{text}");
+    // Chinese text left of the picker does not spill over its border.
+    let r = s.layout.popup;
+    for y in r.top() + 1..r.bottom() - 1 {
+        assert_eq!(buf[(r.x, y)].symbol(), "│", "row {y}:\n{text}");
+        let left = buf[(r.x - 1, y)].symbol();
+        assert!(
+            attest_tui::text::display_width(left) <= 1,
+            "row {y}:\n{text}"
+        );
+    }
     assert_snapshot!(text);
 }
 

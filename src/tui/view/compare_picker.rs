@@ -21,6 +21,7 @@ pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &
     let theme = &state.theme;
     let rect = super::centered(area, 64, area.height.saturating_sub(4).min(20));
     Clear.render(rect, buf);
+    blank_wide_cells_left_of(rect, buf);
     let other = state
         .catalog
         .apps
@@ -104,6 +105,21 @@ pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &
                 },
                 theme.selected,
             );
+        }
+    }
+}
+
+/// A wide character just left of the popup would spill its second half over the border;
+/// blank it so the border stays whole.
+fn blank_wide_cells_left_of(rect: Rect, buf: &mut Buffer) {
+    if rect.x == 0 || rect.x <= buf.area.x {
+        return;
+    }
+    for y in rect.top()..rect.bottom() {
+        if let Some(cell) = buf.cell_mut((rect.x - 1, y))
+            && display_width(cell.symbol()) > 1
+        {
+            cell.set_symbol(" ");
         }
     }
 }
