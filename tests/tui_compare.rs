@@ -607,3 +607,29 @@ fn keys_map_to_the_compare_actions() {
         Some(Action::SearchInput('q'))
     );
 }
+
+#[test]
+fn answers_keep_their_value_colors_on_both_sides() {
+    let mut s = opened();
+    s.update(Action::SelectTab(1)); // data: both answer 是 to the first question
+    let buf = draw(&mut s, 80, 24);
+    let theme = Theme::color();
+    let area = buf.area;
+    let y = (0..area.height)
+        .find(|&y| {
+            let row: String = (0..area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .filter(|c| !c.trim().is_empty())
+                .collect();
+            row.contains("基础结构")
+        })
+        .expect("the row is shown");
+    let yes: Vec<u16> = (0..area.width)
+        .filter(|&x| buf[(x, y)].symbol() == "是")
+        .collect();
+    // The question itself holds 是 too; the last two are A's and B's answers.
+    assert!(yes.len() >= 2, "{}", screen(&buf));
+    for &x in &yes[yes.len() - 2..] {
+        assert_eq!(buf[(x, y)].fg, theme.answer_yes.fg.unwrap());
+    }
+}
