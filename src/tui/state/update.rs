@@ -106,6 +106,7 @@ impl State {
             Action::ScrollDetail(d) => self.move_tab(Motion::By(d)),
             Action::Resize => true,
             Action::Layout(layout) => self.set_layout(*layout),
+            // Taken by `compare_update` above.
             Action::Compare(_) => false,
         }
     }
