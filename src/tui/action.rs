@@ -2,6 +2,7 @@
 //! `State::update` is the only code that applies them.
 
 use super::layout::ScreenLayout;
+pub use super::state::compare::{CompareAction, Side};
 use crate::review::Decision;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,4 +93,6 @@ pub enum Action {
         text: String,
         error: bool,
     },
+    /// Mark, open, swap, replace and step through the compare view.
+    Compare(CompareAction),
 }

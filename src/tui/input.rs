@@ -38,6 +38,13 @@ pub fn action_for(event: &Event, state: &State, layout: &ScreenLayout) -> Option
                 {
                     Some(Action::NoteInput(c))
                 }
+                (Mode::Picker, crossterm::event::KeyCode::Char(c))
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    Some(Action::SearchInput(c))
+                }
                 _ => None,
             }
         }
@@ -67,6 +74,7 @@ fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action>
                 Action::MoveUp
             }
         }),
+        Some(Overlay::Compare(_) | Overlay::Picker(_)) => compare_mouse(m, state, layout, wheel),
         Some(Overlay::Help { .. }) | Some(Overlay::Popup(_)) => {
             let inside = hit(layout.popup, m) || hit(layout.help, m);
             if let Some(d) = wheel {
@@ -114,5 +122,53 @@ fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action>
             }
             None
         }
+    }
+}
+
+/// The compare view: the wheel scrolls both columns, a click selects a tab or a row. The
+/// picker: the wheel moves, a click picks a row or, outside, closes it.
+fn compare_mouse(
+    m: &MouseEvent,
+    state: &State,
+    layout: &ScreenLayout,
+    wheel: Option<isize>,
+) -> Option<Action> {
+    let click = m.kind == MouseEventKind::Down(MouseButton::Left);
+    match state.overlays.last() {
+        Some(Overlay::Picker(p)) => {
+            if let Some(d) = wheel {
+                return Some(if d > 0 {
+                    Action::MoveDown
+                } else {
+                    Action::MoveUp
+                });
+            }
+            if click && hit(layout.picker_list, m) {
+                let pos = p.list.offset + usize::from(m.row - layout.picker_list.y);
+                return Some(Action::ClickPopupRow(pos));
+            }
+            (click && !hit(layout.popup, m)).then_some(Action::CloseOverlay)
+        }
+        Some(Overlay::Compare(v)) => {
+            if let Some(d) = wheel {
+                return Some(Action::ScrollDetail(d));
+            }
+            if click && let Some((_, i)) = layout.tabs.iter().find(|(r, _)| hit(*r, m)) {
+                return Some(Action::ClickTab(*i));
+            }
+            if click && hit(layout.compare, m) {
+                let offset = crate::tui::state::scroll::visible_offset(
+                    v.scroll().selected,
+                    v.scroll().offset,
+                    layout.compare_rows,
+                    v.rows().len(),
+                );
+                return Some(Action::ClickRow(
+                    offset + usize::from(m.row - layout.compare.y),
+                ));
+            }
+            None
+        }
+        _ => None,
     }
 }

@@ -8,6 +8,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::Action;
 
+mod compare_keys;
+use compare_keys::compare_bindings;
+
 /// Who receives a key: the top overlay, else the focused pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
@@ -18,10 +21,12 @@ pub enum Mode {
     Help,
     Note,
     Index,
+    Compare,
+    Picker,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 9] = [
         Mode::List,
         Mode::Detail,
         Mode::Search,
@@ -29,6 +34,8 @@ impl Mode {
         Mode::Help,
         Mode::Note,
         Mode::Index,
+        Mode::Compare,
+        Mode::Picker,
     ];
 
     pub fn title(self) -> &'static str {
@@ -40,6 +47,8 @@ impl Mode {
             Mode::Help => "Help",
             Mode::Note => "Note editor",
             Mode::Index => "Permission index",
+            Mode::Compare => "Compare two apps",
+            Mode::Picker => "Pick an app to compare",
         }
     }
 }
@@ -443,6 +452,7 @@ pub fn default_bindings() -> Vec<Binding> {
         bind(mode, Key::ch('q'), A::CloseOverlay, "close", Some("close"));
     }
     bind(Mode::Help, Key::ch('?'), A::CloseOverlay, "close", None);
+    compare_bindings(&mut bind);
     super::keymap_triage::append_bindings(&mut out);
     out
 }

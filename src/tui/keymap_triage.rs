@@ -222,6 +222,8 @@ pub fn mode_name(mode: Mode) -> &'static str {
         Mode::Help => "help",
         Mode::Note => "note",
         Mode::Index => "index",
+        Mode::Compare => "compare",
+        Mode::Picker => "picker",
     }
 }
 

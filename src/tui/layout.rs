@@ -23,6 +23,11 @@ pub struct ScreenLayout {
     pub help_scroll_max: usize,
     /// Visible rows of the permission index's columns.
     pub index_rows: usize,
+    /// The compare view's rows (one line each) and the picker's list.
+    pub compare: Rect,
+    pub compare_rows: usize,
+    pub picker_list: Rect,
+    pub picker_rows: usize,
 }
 
 /// Lines one app takes in the list: name and badge, then publisher and counts.

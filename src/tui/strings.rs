@@ -109,3 +109,78 @@ pub fn decision_label(d: crate::review::Decision) -> &'static str {
 
 pub const BOOKMARK_BADGE: &str = "★";
 pub const NOTE_BADGE: &str = "✎";
+// The compare view.
+pub const COMPARE_TITLE: &str = "Compare";
+pub const ONLY_DIFFERENCES: &str = "only differences";
+pub const EVERYTHING: &str = "everything";
+pub const NOT_PROVIDED: &str = "not provided";
+pub const NO_DIFFERENCES: &str = "No differences on this tab";
+pub const PICK_TITLE: &str = "Compare with";
+pub const PICK_REPLACE_A: &str = "Replace the left app (A) with";
+pub const PICK_REPLACE_B: &str = "Replace the right app (B) with";
+pub const MARKED: &str = "marked";
+pub const MARK_GLYPH: &str = "⇄";
+pub const REGISTRATIONS: &str = "Registrations";
+pub const PAIRED_BY_POSITION: &str = "paired by position";
+pub const ONLY_IN_A: &str = "Only in A";
+pub const ONLY_IN_B: &str = "Only in B";
+pub const IN_BOTH: &str = "In both";
+pub const SHARED: &str = "shared";
+
+/// The marker column of a compare row: same, answered differently, answered on one side only
+/// (◀ A, ▶ B), present on one side only (« A, » B).
+pub fn diff_marker(
+    status: crate::compare::Status,
+    presence: crate::compare::Presence,
+) -> &'static str {
+    use crate::compare::{Presence, Status};
+    match (status, presence) {
+        (Status::Same, _) => "=",
+        (Status::Different, _) => "≠",
+        (Status::OnlyA, Presence::AOnly) => "«",
+        (Status::OnlyB, Presence::BOnly) => "»",
+        (Status::OnlyA, _) => "◀",
+        (Status::OnlyB, _) => "▶",
+    }
+}
+
+/// Three columns before a permission: `!!` critical, `!` high, blank for the other tiers.
+pub fn tier_marker(tier: crate::risk::Tier) -> &'static str {
+    match tier {
+        crate::risk::Tier::Critical => "!! ",
+        crate::risk::Tier::High => "!  ",
+        _ => "   ",
+    }
+}
+
+/// "12 perms · 3 app · 4 unanswered" for a compare header.
+pub fn compare_counts(total: usize, application: usize, unanswered: usize) -> String {
+    format!(
+        "{} · {unanswered} unanswered",
+        permission_counts(total, application)
+    )
+}
+
+/// "1 difference", "14 differences".
+pub fn differences(n: usize) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} difference{s}")
+}
+
+pub const NOT_ASKED: &str = "not asked on this page";
+
+/// What a compare row's marker means, in words.
+pub fn diff_label(
+    status: crate::compare::Status,
+    presence: crate::compare::Presence,
+) -> &'static str {
+    use crate::compare::{Presence, Status};
+    match (status, presence) {
+        (Status::Same, _) => "same answer",
+        (Status::Different, _) => "answered differently",
+        (Status::OnlyA, Presence::AOnly) => "only A asks it",
+        (Status::OnlyB, Presence::BOnly) => "only B asks it",
+        (Status::OnlyA, _) => "answered by A only",
+        (Status::OnlyB, _) => "answered by B only",
+    }
+}

@@ -50,6 +50,17 @@ pub struct Theme {
     pub message_info: Style,
     pub message_error: Style,
     pub query_error: Style,
+    /// Compare view: a row the same on both sides, answered differently, answered (or present)
+    /// on one side only, and the side where a row or zone is missing.
+    pub diff_same: Style,
+    pub diff_changed: Style,
+    pub diff_only: Style,
+    pub diff_missing: Style,
+    /// Permissions whose risk tier is critical or high.
+    pub tier_critical: Style,
+    pub tier_high: Style,
+    /// The app marked for comparison.
+    pub marked: Style,
 }
 
 impl Theme {
@@ -112,6 +123,13 @@ impl Theme {
             query_error: plain
                 .fg(Color::LightRed)
                 .add_modifier(Modifier::UNDERLINED | bold),
+            diff_same: plain.fg(Color::DarkGray),
+            diff_changed: plain.fg(Color::Yellow).add_modifier(bold),
+            diff_only: plain.fg(Color::LightBlue).add_modifier(bold),
+            diff_missing: plain.fg(Color::LightBlue).add_modifier(Modifier::ITALIC),
+            tier_critical: plain.fg(Color::White).bg(Color::Red).add_modifier(bold),
+            tier_high: plain.fg(Color::LightRed).add_modifier(bold),
+            marked: plain.fg(Color::Yellow).add_modifier(bold),
         }
     }
 
@@ -164,6 +182,13 @@ impl Theme {
             message_info: plain.add_modifier(Modifier::REVERSED),
             message_error: bold.add_modifier(Modifier::REVERSED),
             query_error: bold.add_modifier(Modifier::UNDERLINED),
+            diff_same: dim,
+            diff_changed: bold,
+            diff_only: bold.add_modifier(Modifier::ITALIC),
+            diff_missing: plain.add_modifier(Modifier::ITALIC),
+            tier_critical: bold.add_modifier(Modifier::REVERSED),
+            tier_high: bold.add_modifier(Modifier::UNDERLINED),
+            marked: bold,
         }
     }
 
@@ -267,6 +292,32 @@ impl Theme {
             Certification::Certified => self.cert_certified,
             Certification::Attested => self.cert_attested,
             Certification::None => self.cert_none,
+        }
+    }
+}
+
+impl Theme {
+    /// The style of a compare row by its status and which sides have it.
+    pub fn diff(
+        &self,
+        status: crate::compare::Status,
+        presence: crate::compare::Presence,
+    ) -> Style {
+        use crate::compare::{Presence, Status};
+        match (status, presence) {
+            (Status::Same, _) => self.diff_same,
+            (Status::Different, _) => self.diff_changed,
+            (_, Presence::Both) => self.diff_only,
+            _ => self.diff_missing,
+        }
+    }
+
+    /// Critical and high tiers stand out; the others keep `base`.
+    pub fn tier(&self, tier: crate::risk::Tier, base: Style) -> Style {
+        match tier {
+            crate::risk::Tier::Critical => self.tier_critical,
+            crate::risk::Tier::High => self.tier_high,
+            _ => base,
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The TUI state and `State::update`, the only code that changes it.
 
+pub mod compare;
+mod compare_popup;
 mod index;
 pub mod items;
 pub mod perm_index;
@@ -76,6 +78,8 @@ pub struct State {
     pub quit: bool,
     /// Sort, query errors, messages and pending effects of the triage features.
     pub triage_ui: TriageUi,
+    /// The app marked for comparison (catalog index).
+    pub marked: Option<usize>,
 }
 
 const DEFAULT_ROWS: usize = 10;
@@ -128,6 +132,7 @@ impl State {
             },
             quit: false,
             triage_ui,
+            marked: None,
         };
         state.show_warnings();
         state
@@ -146,6 +151,8 @@ impl State {
             Some(Overlay::Popup(_)) => Mode::Popup,
             Some(Overlay::Note(_)) => Mode::Note,
             Some(Overlay::Index(_)) => Mode::Index,
+            Some(Overlay::Compare(_)) => Mode::Compare,
+            Some(Overlay::Picker(_)) => Mode::Picker,
             None => match self.focus {
                 Focus::List => Mode::List,
                 Focus::Detail => Mode::Detail,

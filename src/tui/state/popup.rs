@@ -23,6 +23,10 @@ pub enum Overlay {
     Note(super::triage::NoteEditor),
     /// The permission index, full screen.
     Index(Box<super::perm_index::PermIndex>),
+    /// Two apps side by side.
+    Compare(Box<super::compare::CompareView>),
+    /// The fuzzy search that picks the app to compare with.
+    Picker(super::compare::Picker),
 }
 
 /// One labelled paragraph of a text popup; `value` colors it as an answer.

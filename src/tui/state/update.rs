@@ -13,6 +13,9 @@ impl State {
     /// Apply one action. Returns whether anything visible changed (the screen needs a redraw).
     pub fn update(&mut self, action: Action) -> bool {
         let expired = self.expire_message(&action);
+        if let Some(changed) = self.compare_update(&action) {
+            return changed || expired;
+        }
         if let Some(changed) = self.triage_update(&action) {
             return changed || expired;
         }
@@ -129,6 +132,8 @@ impl State {
             | Action::Copy
             | Action::OpenLink
             | Action::ShowMessage { .. } => false,
+            // Taken by `compare_update` above.
+            Action::Compare(_) => false,
         }
     }
 
@@ -158,6 +163,7 @@ impl State {
             Some(Overlay::Search(SearchTarget::List)) => self.move_list(m),
             Some(Overlay::Search(SearchTarget::Tab)) => self.move_tab(m),
             Some(Overlay::Note(_) | Overlay::Index(_)) => false,
+            Some(Overlay::Compare(_) | Overlay::Picker(_)) => false,
             None => match self.focus {
                 Focus::List => self.move_list(m),
                 Focus::Detail => self.move_tab(m),
@@ -268,6 +274,7 @@ impl State {
                 _ => self.overlays.pop().is_some(),
             },
             Mode::Search | Mode::Help | Mode::Note | Mode::Index => false,
+            Mode::Compare | Mode::Picker => false,
         }
     }
 

@@ -152,6 +152,21 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         l2.push(Span::raw(" "));
         l2.push(Span::styled(score, theme.score));
         put(buf, rows, y + 1, &Line::from(l2));
+        if state.marked == Some(m.index) {
+            // The app marked for comparison: a marker in the left column of its second line.
+            let cell = Rect {
+                width: 1,
+                height: 1,
+                y: y + 1,
+                ..rows
+            };
+            put(
+                buf,
+                cell,
+                y + 1,
+                &Line::styled(strings::MARK_GLYPH, theme.marked),
+            );
+        }
 
         if is_sel && focused {
             let r = Rect {

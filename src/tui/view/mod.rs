@@ -2,6 +2,9 @@
 //! and hands back what it measured (visible heights, hit areas) as a `ScreenLayout`.
 
 mod app_list;
+mod compare;
+mod compare_header;
+mod compare_picker;
 mod detail;
 mod help;
 mod note_editor;
@@ -63,6 +66,8 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
             Overlay::Search(_) => {}
             Overlay::Note(e) => note_editor::render(state, e, area, buf, &mut layout),
             Overlay::Index(ix) => perm_index::render(state, ix, main, buf, &mut layout),
+            Overlay::Compare(v) => compare::render(state, v, area, buf, &mut layout),
+            Overlay::Picker(p) => compare_picker::render(state, p, area, buf, &mut layout),
         }
     }
     layout

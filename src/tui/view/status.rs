@@ -22,6 +22,8 @@ pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
         Mode::Help => "HELP",
         Mode::Note => "NOTE",
         Mode::Index => "INDEX",
+        Mode::Compare => "COMPARE",
+        Mode::Picker => "PICK",
     };
     let right = format!(
         " {}/{} {} │ {mode} ",
@@ -29,6 +31,10 @@ pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
         state.catalog.apps.len(),
         strings::APPS_COUNT
     );
+    let right = match marked(state) {
+        Some(m) => format!("{m}{right}"),
+        None => right,
+    };
     let w = area.width as usize;
     let rw = display_width(&right).min(w);
     let left = format!(" {} │ {}", strings::APP_NAME, sanitize(&state.source_label));
@@ -54,4 +60,18 @@ pub fn render_footer(state: &State, area: Rect, buf: &mut Buffer) {
         left -= entry_w;
     }
     put(buf, area, area.y, &Line::from(spans));
+}
+
+/// "⇄ NAME │" while an app is marked for comparison and the list or detail has the keys.
+fn marked(state: &State) -> Option<String> {
+    let app = state.catalog.apps.get(state.marked?)?;
+    if !matches!(state.mode(), Mode::List | Mode::Detail) {
+        return None;
+    }
+    let name = crate::text::truncate_to_width(&sanitize(&app.name), 24);
+    Some(format!(
+        " {} {name} {} │",
+        strings::MARK_GLYPH,
+        strings::MARKED
+    ))
 }

@@ -1,0 +1,233 @@
+//! The compare view's top: a header per app (name, publisher, certification, last update,
+//! counts) and the tab bar with each tab's number of differences.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::compare::SideSummary;
+use crate::model::Certification;
+use crate::text::display_width;
+use crate::tui::layout::ScreenLayout;
+use crate::tui::state::State;
+use crate::tui::state::compare::CompareView;
+use crate::tui::strings;
+
+use super::text::{fit_plain, put, safe};
+
+/// One app's header: name and publisher; certification, last update and counts. Two lines
+/// when there is room, else one. Returns the lines used.
+pub fn side_header(
+    state: &State,
+    label: &str,
+    side: &SideSummary,
+    tall: bool,
+    area: Rect,
+    y: u16,
+    buf: &mut Buffer,
+) -> u16 {
+    let theme = &state.theme;
+    let w = area.width as usize;
+    let mut spans = vec![Span::styled(format!("{label} "), theme.key)];
+    let mut left = w.saturating_sub(2);
+    let mut push = |spans: &mut Vec<Span<'static>>, text: &str, style: Style| {
+        let tw = display_width(text).min(left);
+        spans.extend(fit_plain(text, tw, style, false));
+        left -= tw;
+    };
+    push(&mut spans, &safe(&side.name), theme.title);
+    if !side.publisher.trim().is_empty() {
+        push(&mut spans, &format!(" {} ", strings::SEP), theme.dim);
+        push(&mut spans, &safe(&side.publisher), Style::new());
+    }
+    let mut details: Vec<Span<'static>> = vec![Span::raw("  ")];
+    let cert = certification(&side.certification);
+    let cert_text = match strings::certification(cert) {
+        "" => strings::NOT_CERTIFIED,
+        t => t,
+    };
+    details.push(Span::styled(
+        cert_text.to_string(),
+        theme.certification(cert),
+    ));
+    let updated = side
+        .updated
+        .clone()
+        .unwrap_or_else(|| side.updated_raw.clone());
+    let updated = if updated.trim().is_empty() {
+        strings::UNANSWERED_MARK.to_string()
+    } else {
+        safe(&updated)
+    };
+    details.push(Span::styled(
+        format!(" {} ", strings::LABEL_UPDATED),
+        theme.label,
+    ));
+    details.push(Span::raw(updated));
+    details.push(Span::styled(format!(" {} ", strings::SEP), theme.dim));
+    let counts = strings::compare_counts(
+        side.permission_count,
+        side.application_permission_count,
+        side.unanswered_count,
+    );
+    let app_style = if side.application_permission_count > 0 {
+        theme.kind_application
+    } else {
+        theme.dim
+    };
+    // "N perms · M app · K unanswered": the application count stands out.
+    let mut parts = counts.splitn(3, " · ");
+    if let (Some(total), Some(app), Some(unanswered)) = (parts.next(), parts.next(), parts.next()) {
+        details.push(Span::styled(format!("{total} · "), theme.dim));
+        details.push(Span::styled(app.to_string(), app_style));
+        details.push(Span::styled(format!(" · {unanswered}"), theme.dim));
+    }
+    if tall {
+        put(buf, area, y, &Line::from(spans));
+        put(buf, area, y + 1, &Line::from(clip(details, w)));
+        2
+    } else {
+        spans.push(Span::raw(" "));
+        spans.extend(details.into_iter().skip(1));
+        put(buf, area, y, &Line::from(clip(spans, w)));
+        1
+    }
+}
+
+fn certification(s: &str) -> Certification {
+    match s {
+        "certified" => Certification::Certified,
+        "attested" => Certification::Attested,
+        _ => Certification::None,
+    }
+}
+
+/// Cut spans to `width` columns, ending with `…` when something was cut.
+fn clip(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    if total <= width {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut left = width;
+    for s in spans {
+        let sw = display_width(&s.content);
+        if sw < left {
+            left -= sw;
+            out.push(s);
+        } else {
+            out.extend(fit_plain(&s.content, left, s.style, false));
+            break;
+        }
+    }
+    out
+}
+
+pub fn tab_bar(
+    state: &State,
+    view: &CompareView,
+    area: Rect,
+    buf: &mut Buffer,
+    layout: &mut ScreenLayout,
+) {
+    let theme = &state.theme;
+    let n = view.tab_count();
+    let title_of = |i: usize| -> String {
+        match view.comparison.zones.get(i) {
+            Some(z) => safe(&z.title),
+            None => strings::PERMISSIONS_TAB.to_string(),
+        }
+    };
+    let titles_at = |cap: usize| -> Vec<(String, String)> {
+        (0..n)
+            .map(|i| {
+                let t: String = fit_plain(&title_of(i), cap, Style::new(), false)
+                    .iter()
+                    .map(|s| s.content.to_string())
+                    .collect();
+                let d = view.tab_differences(i);
+                let badge = if d > 0 {
+                    format!("≠{d} ")
+                } else {
+                    String::new()
+                };
+                let head = if i < 9 {
+                    format!(" {} {} ", i + 1, t)
+                } else {
+                    format!(" {t} ")
+                };
+                (head, badge)
+            })
+            .collect()
+    };
+    let width_of = |t: &[(String, String)]| {
+        t.iter()
+            .map(|(h, b)| display_width(h) + display_width(b))
+            .sum::<usize>()
+    };
+    let titles = (6..=24)
+        .rev()
+        .map(titles_at)
+        .find(|t| width_of(t) <= area.width as usize)
+        .unwrap_or_else(|| titles_at(8));
+    // Start late enough that the current tab is visible.
+    let mut start = 0;
+    while start < view.tab
+        && width_of(&titles[start..=view.tab])
+            + usize::from(start > 0)
+            + usize::from(view.tab + 1 < n)
+            > area.width as usize
+    {
+        start += 1;
+    }
+    let mut x = area.x;
+    if start > 0 {
+        put(
+            buf,
+            Rect {
+                x,
+                width: 1,
+                ..area
+            },
+            area.y,
+            &Line::styled("‹", theme.dim),
+        );
+        x += 1;
+    }
+    for (i, (head, badge)) in titles.iter().enumerate().skip(start) {
+        let w = (display_width(head) + display_width(badge)) as u16;
+        // Leave a column for `›` while more tabs follow.
+        let more = u16::from(i + 1 < n);
+        if w + more > area.right().saturating_sub(x) && (more == 1 || w > area.right() - x) {
+            put(
+                buf,
+                Rect {
+                    x: area.right() - 1,
+                    width: 1,
+                    ..area
+                },
+                area.y,
+                &Line::styled("›", theme.dim),
+            );
+            break;
+        }
+        let style = if i == view.tab {
+            theme.tab_active
+        } else {
+            theme.tab_inactive
+        };
+        let rect = Rect {
+            x,
+            width: w,
+            ..area
+        };
+        let line = Line::from(vec![
+            Span::styled(head.clone(), style),
+            Span::styled(badge.clone(), style.patch(theme.diff_changed)),
+        ]);
+        put(buf, rect, area.y, &line);
+        layout.tabs.push((rect, i));
+        x += w;
+    }
+}
