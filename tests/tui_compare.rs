@@ -387,12 +387,8 @@ fn compare_permissions_at_160x40() {
     assert!(line.contains("!!") && line.contains("critical"), "{line}");
     let st = cell_style(&buf, "Directory.ReadWrite.All", "D");
     assert_eq!(
-        (st.fg, st.bg, st.add_modifier),
-        (
-            theme.tier_critical.fg,
-            theme.tier_critical.bg,
-            theme.tier_critical.add_modifier
-        )
+        (st.fg, st.add_modifier),
+        (theme.risk_critical.fg, theme.risk_critical.add_modifier)
     );
     assert_eq!(
         cell_style(&buf, "Directory.ReadWrite.All", "▶").fg,
@@ -514,8 +510,8 @@ fn no_color_keeps_every_diff_meaning_apart() {
         t.diff_changed,
         t.diff_only,
         t.diff_missing,
-        t.tier_critical,
-        t.tier_high,
+        t.risk_critical,
+        t.risk_high,
     ];
     for (i, a) in styles.iter().enumerate() {
         assert!(a.fg.is_none() && a.bg.is_none(), "no colors");

@@ -56,9 +56,6 @@ pub struct Theme {
     pub diff_changed: Style,
     pub diff_only: Style,
     pub diff_missing: Style,
-    /// Permissions whose risk tier is critical or high.
-    pub tier_critical: Style,
-    pub tier_high: Style,
     /// The app marked for comparison.
     pub marked: Style,
 }
@@ -127,8 +124,6 @@ impl Theme {
             diff_changed: plain.fg(Color::Yellow).add_modifier(bold),
             diff_only: plain.fg(Color::LightBlue).add_modifier(bold),
             diff_missing: plain.fg(Color::LightBlue).add_modifier(Modifier::ITALIC),
-            tier_critical: plain.fg(Color::White).bg(Color::Red).add_modifier(bold),
-            tier_high: plain.fg(Color::LightRed).add_modifier(bold),
             marked: plain.fg(Color::Yellow).add_modifier(bold),
         }
     }
@@ -170,7 +165,7 @@ impl Theme {
             input: bold,
             warning: bold,
             risk_critical: bold.add_modifier(Modifier::REVERSED),
-            risk_high: bold,
+            risk_high: bold.add_modifier(Modifier::UNDERLINED),
             risk_medium: plain,
             risk_low: dim,
             risk_unknown: dim,
@@ -186,8 +181,6 @@ impl Theme {
             diff_changed: bold,
             diff_only: bold.add_modifier(Modifier::ITALIC),
             diff_missing: plain.add_modifier(Modifier::ITALIC),
-            tier_critical: bold.add_modifier(Modifier::REVERSED),
-            tier_high: bold.add_modifier(Modifier::UNDERLINED),
             marked: bold,
         }
     }
@@ -315,8 +308,8 @@ impl Theme {
     /// Critical and high tiers stand out; the others keep `base`.
     pub fn tier(&self, tier: crate::risk::Tier, base: Style) -> Style {
         match tier {
-            crate::risk::Tier::Critical => self.tier_critical,
-            crate::risk::Tier::High => self.tier_high,
+            crate::risk::Tier::Critical => self.risk_critical,
+            crate::risk::Tier::High => self.risk_high,
             _ => base,
         }
     }
