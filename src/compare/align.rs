@@ -44,7 +44,7 @@ pub fn align_by_key(a: &[String], b: &[String]) -> (Vec<Pair>, usize) {
             waiting.entry(key.as_str()).or_default().push_back(j);
         }
     }
-    let partner_of_a: Vec<Option<usize>> = a
+    let mut partner_of_a: Vec<Option<usize>> = a
         .iter()
         .map(|key| waiting.get_mut(key.as_str()).and_then(VecDeque::pop_front))
         .collect();
@@ -54,6 +54,7 @@ pub fn align_by_key(a: &[String], b: &[String]) -> (Vec<Pair>, usize) {
             a_of_b[j] = Some(i);
         }
     }
+    pair_near_misses(a, b, &mut partner_of_a, &mut a_of_b);
 
     // B-only rows, grouped by the A row they follow: slot 0 is "before A's first row", slot
     // i + 1 is "after A's row i".
@@ -73,6 +74,83 @@ pub fn align_by_key(a: &[String], b: &[String]) -> (Vec<Pair>, usize) {
     }
     let matched = a_of_b.iter().flatten().count();
     (pairs, matched)
+}
+
+/// Second pass: rows left unpaired whose questions differ only slightly — two page versions or
+/// translations of one question ("支持Office 365客户端" / "支持的Office 365客户端") — pair with
+/// their closest counterpart, best matches first.
+fn pair_near_misses(
+    a: &[String],
+    b: &[String],
+    partner_of_a: &mut [Option<usize>],
+    a_of_b: &mut [Option<usize>],
+) {
+    let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, ka) in a.iter().enumerate() {
+        if partner_of_a[i].is_some() || ka.is_empty() {
+            continue;
+        }
+        for (j, kb) in b.iter().enumerate() {
+            // Numbers carry meaning (ISO 27017 is not ISO 27018; SOC 1 is not SOC 2).
+            if a_of_b[j].is_none() && !kb.is_empty() && digits(ka) == digits(kb) {
+                let score = similarity(ka, kb);
+                if score >= NEAR_MISS {
+                    candidates.push((score, i, j));
+                }
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (_, i, j) in candidates {
+        if partner_of_a[i].is_none() && a_of_b[j].is_none() {
+            partner_of_a[i] = Some(j);
+            a_of_b[j] = Some(i);
+        }
+    }
+}
+
+/// How alike two questions must be to pair as one (see `similarity`).
+const NEAR_MISS: f64 = 0.8;
+
+/// 1.0 when one key is the other with a few characters inserted (at most a fifth of it, and at
+/// least 4 characters kept); otherwise the Dice coefficient of their character bigrams.
+fn similarity(x: &str, y: &str) -> f64 {
+    let (xs, ys): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+    let (short, long) = if xs.len() <= ys.len() {
+        (&xs, &ys)
+    } else {
+        (&ys, &xs)
+    };
+    if short.len() >= 4
+        && long.len() - short.len() <= (long.len() / 5).max(1)
+        && is_subsequence(short, long)
+    {
+        return 1.0;
+    }
+    let bigrams =
+        |v: &[char]| -> Vec<(char, char)> { v.windows(2).map(|w| (w[0], w[1])).collect() };
+    let (bx, mut by) = (bigrams(&xs), bigrams(&ys));
+    if bx.is_empty() || by.is_empty() {
+        return 0.0;
+    }
+    let total = bx.len() + by.len();
+    let mut shared = 0;
+    for g in &bx {
+        if let Some(k) = by.iter().position(|h| h == g) {
+            by.swap_remove(k);
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / total as f64
+}
+
+fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+fn is_subsequence(short: &[char], long: &[char]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|c| it.any(|d| d == c))
 }
 
 /// The n-th row with the n-th row; the longer side's extra rows stand alone at the end.
@@ -144,6 +222,47 @@ mod tests {
         let k = row_keys(&refs);
         assert_ne!(k[1], k[3]);
         assert_eq!(k[0], "applicationsecurity");
+    }
+
+    #[test]
+    fn near_identical_questions_pair_in_a_second_pass() {
+        let a = keys(&["支持office365客户端", "公司网站", "完全不同的问题"]);
+        let b = keys(&["支持的office365客户端", "公司的网站", "另一个问题"]);
+        let (pairs, matched) = align_by_key(&a, &b);
+        assert_eq!(matched, 2);
+        assert!(pairs.contains(&(Some(0), Some(0))));
+        assert!(pairs.contains(&(Some(1), Some(1))));
+        assert!(pairs.contains(&(Some(2), None)));
+        assert!(pairs.contains(&(None, Some(2))));
+    }
+
+    #[test]
+    fn exact_matches_win_over_near_misses() {
+        let (pairs, _) = align_by_key(
+            &keys(&["companywebsite"]),
+            &keys(&["companyswebsite", "companywebsite"]),
+        );
+        assert!(pairs.contains(&(Some(0), Some(1))));
+        assert!(pairs.contains(&(None, Some(0))));
+    }
+
+    #[test]
+    fn questions_that_differ_in_a_number_never_pair() {
+        let a = keys(&["应用是否符合国际标准化组织iso27018"]);
+        let b = keys(&["应用是否符合国际标准化组织iso27017"]);
+        assert_eq!(align_by_key(&a, &b).1, 0);
+    }
+
+    #[test]
+    fn similarity_rules() {
+        assert_eq!(similarity("公司网站", "公司的网站"), 1.0);
+        assert!(similarity("soc1", "soc2") < NEAR_MISS);
+        assert!(
+            similarity(
+                "isthe app iso 27001 certified",
+                "is the app iso 27018 certified"
+            ) < 1.0
+        );
     }
 
     #[test]
