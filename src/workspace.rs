@@ -17,7 +17,9 @@ pub struct Workspace {
     pub risk: RiskTableRef,
     pub reviews: ReviewStore,
     pub scores: Vec<ScoreCard>,
-    /// Things to tell the user: replaced app ids, skipped pages, a corrupt review file moved aside.
+    /// Worth a look, nothing lost: app ids a later source replaced, pages an import skipped.
+    pub notes: Vec<String>,
+    /// Worth stopping for: a corrupt review file moved aside, one that cannot be read.
     pub warnings: Vec<String>,
 }
 
@@ -88,6 +90,7 @@ impl Workspace {
             risk,
             reviews: ReviewStore::detached(),
             scores,
+            notes: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -108,9 +111,10 @@ impl Workspace {
         let risk = config.risk_table()?;
         let (reviews, review_warnings) = ReviewStore::open(&data_dir);
         let scores = score_catalog(&loaded.catalog.apps, &risk, &config.score);
-        let mut warnings = loaded.warnings.clone();
-        warnings.extend(review_warnings);
+        let notes = loaded.warnings.clone();
+        let warnings = review_warnings;
         Ok(Workspace {
+            notes,
             loaded,
             config,
             risk,

@@ -566,3 +566,15 @@ fn the_header_shows_the_note() {
     let text = screen(&draw(&mut s, 80, 24));
     assert!(text.contains("· ✎ ask"), "{text}");
 }
+
+#[test]
+fn load_notes_go_to_the_status_line_and_leave_the_keys_alone() {
+    let mut ws = Workspace::in_memory(fixture(), "t");
+    ws.notes = vec!["pages: imported 780 apps; 11 pages skipped and 14 warnings".into()];
+    let mut s = State::from_workspace(ws);
+    assert!(s.overlays.is_empty(), "no popup takes the first keys");
+    let text = screen(&draw(&mut s, 100, 24));
+    assert!(text.contains("11 pages skipped"), "{text}");
+    s.update(Action::StartSearch);
+    assert!(matches!(s.mode(), attest_tui::tui::Mode::Search));
+}

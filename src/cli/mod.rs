@@ -49,8 +49,11 @@ pub fn open_workspace(cli: &Cli) -> Result<Workspace, Failure> {
         config: cli.config.clone(),
     })
     .map_err(Failure::bad_input)?;
+    for note in &ws.notes {
+        eprintln!("note: {note}");
+    }
     for warning in &ws.warnings {
-        eprintln!("note: {warning}");
+        eprintln!("warning: {warning}");
     }
     Ok(ws)
 }

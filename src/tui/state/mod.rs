@@ -54,6 +54,8 @@ pub struct Triage {
     pub risk: crate::config::RiskTableRef,
     pub reviews: crate::review::ReviewStore,
     pub scores: Vec<crate::score::ScoreCard>,
+    /// Loading notes (shown in the status line) and warnings (also in a popup).
+    pub notes: Vec<String>,
     pub warnings: Vec<String>,
 }
 
@@ -94,13 +96,15 @@ impl State {
     pub fn from_workspace(ws: crate::workspace::Workspace) -> State {
         let source_label = ws.loaded.source_label();
         let catalog = ws.loaded.catalog;
-        let triage_ui = TriageUi::new(&catalog, &ws.risk, &ws.scores, &ws.warnings);
+        let told: Vec<String> = ws.warnings.iter().chain(&ws.notes).cloned().collect();
+        let triage_ui = TriageUi::new(&catalog, &ws.risk, &ws.scores, &told);
         let theme = Theme::from_config(ws.config.theme);
         let triage = Triage {
             config: ws.config,
             risk: ws.risk,
             reviews: ws.reviews,
             scores: ws.scores,
+            notes: ws.notes,
             warnings: ws.warnings,
         };
         let searcher = AppSearcher::new(&catalog);

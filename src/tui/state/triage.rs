@@ -77,10 +77,7 @@ impl TriageUi {
         let message = match warnings {
             [] => None,
             [one] => Some(one.clone()),
-            [first, rest @ ..] => Some(format!(
-                "{first} (and {} more warnings, listed in the popup)",
-                rest.len()
-            )),
+            [first, rest @ ..] => Some(format!("{first} (and {} more)", rest.len())),
         }
         .map(|text| Message {
             text,
@@ -141,7 +138,8 @@ impl State {
         });
     }
 
-    /// Show the load warnings once: the status line says how many, a popup lists them.
+    /// Tell what loading noticed once: notes in the status line only (they are routine for a
+    /// real corpus and must not take the first keys), warnings also in a popup.
     pub(super) fn show_warnings(&mut self) {
         if self.triage.warnings.is_empty() {
             return;
