@@ -225,3 +225,53 @@ fn demo_example_refuses_to_run_without_a_terminal() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("attest-tui needs a terminal"), "{err}");
 }
+
+/// The issue's scenario on the catalog compiled into the binary (no `--catalog`): the two seed
+/// apps; Landis's eight tabs are its seven zones and Permissions.
+#[test]
+fn binary_on_the_embedded_catalog_shows_the_four_landis_registrations() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_attest-tui"));
+    let data_arg = data.path().to_str().expect("utf-8 temp path").to_string();
+    // Tall enough for all four groups at once (26 permissions).
+    let mut pty = Pty::spawn(&bin, &["--data-dir", &data_arg], 100, 60);
+    pty.wait_for("Apps 2/2");
+    pty.send("/landis");
+    pty.wait_for("Apps 1/2");
+    pty.send("\r\r");
+    pty.wait_for("DETAIL");
+    pty.send("8");
+    for guid in [
+        "05c3e7fe-59c1-4d68-b334-336aa7ed4b64",
+        "341e195c-b261-4b05-8ba5-dd4a89b1f3e7",
+        "3a08b250-02ce-4316-94f7-069f4ae0c41b",
+        "c22c3a9e-5d2c-4177-8ea1-1c53c5af36b8",
+    ] {
+        pty.wait_for(guid);
+    }
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0, "screen:\n{}", pty.screen());
+}
+
+#[test]
+fn binary_refuses_a_dumb_terminal_with_a_hint() {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_attest-tui"));
+    let mut cmd = CommandBuilder::new(&bin);
+    cmd.env("TERM", "dumb");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pty");
+    let mut child = pair.slave.spawn_command(cmd).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let status = child.wait().expect("exit");
+    let mut out = String::new();
+    let _ = reader.read_to_string(&mut out);
+    assert_eq!(status.exit_code(), 2, "{out}");
+    assert!(out.contains("TERM=dumb"), "{out}");
+}
