@@ -1,128 +1,28 @@
 //! End to end: the real program in a pseudo-terminal, keys typed as a person would, the screen
 //! read back through a vt100 parser.
 
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
+mod pty;
+
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+use pty::Pty;
 
-const TIMEOUT: Duration = Duration::from_secs(20);
-
-struct Pty {
-    child: Box<dyn Child + Send + Sync>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-}
-
-impl Pty {
-    fn spawn(program: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(program);
-        cmd.args(args);
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env("RUST_BACKTRACE", "0");
-        let child = pair.slave.spawn_command(cmd).expect("spawn in the pty");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Pty {
-            child,
-            master: pair.master,
-            writer,
-            output: rx,
-            parser: vt100::Parser::new(
-                NonZeroU16::new(rows).unwrap(),
-                NonZeroU16::new(cols).unwrap(),
-                0,
-            ),
-        }
-    }
-
-    fn pump(&mut self, wait: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(wait) {
-            self.parser.process(&bytes);
-        }
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Wait until the screen contains `text`; panic with the screen when it does not.
-    fn wait_for(&mut self, text: &str) {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            if self.screen().contains(text) {
-                return;
-            }
-            self.pump(Duration::from_millis(50));
-        }
-        panic!("{text:?} never appeared; screen:\n{}", self.screen());
-    }
-
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.master
-            .resize(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("resize the pty");
-        self.parser.screen_mut().set_size(
-            NonZeroU16::new(rows).unwrap(),
-            NonZeroU16::new(cols).unwrap(),
-        );
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
-    }
-
-    /// Wait for the program to exit and return its exit code.
-    fn wait_exit(&mut self) -> u32 {
-        let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
-            self.pump(Duration::from_millis(20));
-            if let Some(status) = self.child.try_wait().expect("try_wait") {
-                return status.exit_code();
-            }
-        }
-        let _ = self.child.kill();
-        panic!("did not exit; screen:\n{}", self.screen());
-    }
+/// Review state written by these runs goes here, never into the user's data directory.
+fn data_dir() -> PathBuf {
+    std::env::temp_dir().join("attest-tui-e2e-data")
 }
 
 /// Launch, search "landis", open the Permissions tab, see the four GUIDs, quit with q.
 fn landis_scenario(program: &Path, args: &[&str]) {
-    let mut pty = Pty::spawn(program, args, 100, 30);
+    let mut pty = Pty::spawn(
+        program,
+        args,
+        &[("ATTEST_TUI_DATA_DIR", data_dir().as_os_str())],
+        100,
+        30,
+    );
     pty.wait_for("Apps 4/4");
     assert!(
         pty.parser.screen().alternate_screen(),
@@ -159,7 +59,13 @@ fn landis_scenario(program: &Path, args: &[&str]) {
 
 /// Click the third app with an SGR mouse report, wheel down to the last; quit with q.
 fn mouse_scenario(program: &Path, args: &[&str]) {
-    let mut pty = Pty::spawn(program, args, 100, 30);
+    let mut pty = Pty::spawn(
+        program,
+        args,
+        &[("ATTEST_TUI_DATA_DIR", data_dir().as_os_str())],
+        100,
+        30,
+    );
     pty.wait_for("Apps 4/4");
     // Apps take two lines from row 1 (0-based); the third app starts on row 5, i.e. 6 in SGR.
     pty.send("\x1b[<0;5;6M\x1b[<0;5;6m");
@@ -234,7 +140,7 @@ fn binary_on_the_embedded_catalog_shows_the_four_landis_registrations() {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_attest-tui"));
     let data_arg = data.path().to_str().expect("utf-8 temp path").to_string();
     // Tall enough for all four groups at once (26 permissions).
-    let mut pty = Pty::spawn(&bin, &["--data-dir", &data_arg], 100, 60);
+    let mut pty = Pty::spawn(&bin, &["--data-dir", &data_arg], &[], 100, 60);
     pty.wait_for("Apps 2/2");
     pty.send("/landis");
     pty.wait_for("Apps 1/2");
