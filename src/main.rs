@@ -30,7 +30,7 @@ fn run_tui(cli: &Cli) -> ExitCode {
     };
     match attest_tui::tui::run(ws) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.is::<attest_tui::tui::KeymapError>() => fail(&e.to_string(), EXIT_BAD_INPUT),
+        Err(e) if e.is::<attest_tui::tui::KeyConfigError>() => fail(&e.to_string(), EXIT_BAD_INPUT),
         Err(e) => fail(&format!("{e:#}"), 1),
     }
 }

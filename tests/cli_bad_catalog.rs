@@ -99,3 +99,16 @@ fn unreadable_file_is_reported() {
     }
     assert!(load_error(&p).contains("cannot read"));
 }
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("huge.json");
+    // Sparse: takes no disk, but its size is over the cap.
+    let f = std::fs::File::create(&p).unwrap();
+    f.set_len(attest_tui::load::MAX_CATALOG_BYTES + 1).unwrap();
+    drop(f);
+    let err = load_error(&p);
+    assert!(err.contains("over the"), "{err}");
+    assert!(err.contains("limit for a catalog"), "{err}");
+}

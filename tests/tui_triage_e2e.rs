@@ -67,5 +67,9 @@ fn a_key_bound_twice_in_the_config_refuses_to_start_with_exit_2() {
     assert_eq!(pty.wait_exit(), 2, "screen:\n{}", pty.screen());
     let screen = pty.screen();
     assert!(screen.contains("[keys.list] search"), "{screen}");
+    assert!(
+        screen.contains("config.toml:2:"),
+        "names the line: {screen}"
+    );
     assert!(!pty.parser.screen().alternate_screen());
 }

@@ -32,6 +32,9 @@ pub struct Config {
     /// A permission tier file to use instead of the embedded one (same format as
     /// `data/permission_tiers.json`).
     pub risk_tiers: Option<PathBuf>,
+    /// Where the config was read from and its text, to point at lines in later errors.
+    #[serde(skip)]
+    pub origin: Option<(PathBuf, String)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,7 +75,7 @@ impl Config {
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             ConfigError::Parse {
                 path: path.to_path_buf(),
@@ -80,7 +83,38 @@ impl Config {
                 column,
                 message: e.message().to_string(),
             }
-        })
+        })?;
+        config.origin = Some((path.to_path_buf(), text.to_string()));
+        Ok(config)
+    }
+
+    /// `path:line` of a `[keys.MODE]` entry (the table's header line when `action` is None),
+    /// for messages about key overrides. Written as `action = "…"` inside a `[keys.MODE]` table.
+    pub fn key_location(&self, mode: &str, action: Option<&str>) -> String {
+        let Some((path, text)) = &self.origin else {
+            return "config.toml".to_string();
+        };
+        let header = format!("[keys.{mode}]");
+        let mut in_table = false;
+        let mut header_line = None;
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim();
+            if t.starts_with('[') {
+                in_table = t.replace(' ', "") == header;
+                if in_table {
+                    header_line = Some(i + 1);
+                }
+                continue;
+            }
+            let key = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+            if in_table && action.is_some_and(|a| key == a) && t.contains('=') {
+                return format!("{}:{}", path.display(), i + 1);
+            }
+        }
+        match header_line {
+            Some(n) => format!("{}:{n}", path.display()),
+            None => path.display().to_string(),
+        }
     }
 
     /// The risk table to use: the configured file, else the embedded tiers.
@@ -152,6 +186,19 @@ mod tests {
             "unset weights keep their defaults"
         );
         assert_eq!(c.keys["list"]["search"], "s");
+    }
+
+    #[test]
+    fn key_entries_are_located_by_line() {
+        let c = Config::parse(
+            "theme = \"dark\"\n\n[keys.list]\nsearch = \"f\"\napprove = \"A\"\n[keys.detail]\nquit = \"x\"\n",
+            Path::new("/etc/c.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.key_location("list", Some("approve")), "/etc/c.toml:5");
+        assert_eq!(c.key_location("detail", Some("quit")), "/etc/c.toml:7");
+        assert_eq!(c.key_location("detail", None), "/etc/c.toml:6");
+        assert_eq!(c.key_location("nope", None), "/etc/c.toml");
     }
 
     #[test]

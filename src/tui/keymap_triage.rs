@@ -352,6 +352,27 @@ pub enum KeymapError {
     },
 }
 
+impl KeymapError {
+    /// The `[keys.MODE]` table and entry the error is about.
+    pub fn entry(&self) -> (&str, Option<&str>) {
+        match self {
+            KeymapError::UnknownMode { mode } => (mode, None),
+            KeymapError::UnknownAction { mode, action }
+            | KeymapError::NotInMode { mode, action }
+            | KeymapError::BadKey { mode, action, .. }
+            | KeymapError::Duplicate { mode, action, .. } => (mode, Some(action)),
+        }
+    }
+
+    /// The message with the config file and line in front instead of `config.toml`.
+    pub fn located(&self, config: &Config) -> String {
+        let (mode, action) = self.entry();
+        let message = self.to_string();
+        let rest = message.strip_prefix("config.toml ").unwrap_or(&message);
+        format!("{}: {rest}", config.key_location(mode, action))
+    }
+}
+
 /// Read a key as written in the config: `x`, `X`, `ctrl-x`, `alt-x`, `enter`, `f2`, `shift-tab`…
 pub fn parse_key(text: &str) -> Result<Key, String> {
     if text.is_empty() {

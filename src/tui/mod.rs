@@ -30,15 +30,21 @@ pub use theme::Theme;
 
 /// Browse the workspace full-screen until the user quits. Fails with [`NotATerminal`]
 /// (downcast the error) when standard input or output is not a terminal.
-/// Fails with [`KeymapError`] (before touching the terminal) when a key override in the
+/// Fails with [`KeyConfigError`] (before touching the terminal) when a key override in the
 /// config cannot be applied.
 pub fn run(ws: Workspace) -> anyhow::Result<()> {
-    let keymap = keymap_from_config(&ws.config)?;
+    let keymap =
+        keymap_from_config(&ws.config).map_err(|e| KeyConfigError(e.located(&ws.config)))?;
     ensure_terminal()?;
     let mut state = State::from_workspace(ws);
     state.keymap = keymap;
     run_state(state)
 }
+
+/// A key override that cannot be applied, with the config file and line it is on.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct KeyConfigError(pub String);
 
 /// Browse `catalog` full-screen until the user quits. `source_label` names where the catalog
 /// came from (shown in the status line).
