@@ -13,17 +13,16 @@ use crate::tui::strings;
 use super::text::{fit, fit_plain, safe};
 
 /// Question column width: as wide as the zone's longest question (with its indent), within
-/// 12 columns and 60% of the tab; the answer takes the rest.
+/// 12 columns and 60% of the tab — or more when every answer is short (yes/no zones), so long
+/// questions are not cut to leave an answer column mostly empty. The answer takes the rest.
 pub fn question_width(zone: Option<&Zone>, width: usize) -> usize {
-    let longest = zone
-        .map(|z| {
-            z.rows()
-                .map(|r| display_width(&safe(&r.question)) + 2 * usize::from(r.level).min(4))
-                .max()
-                .unwrap_or(0)
-        })
-        .unwrap_or(0);
-    let cap = (width * 3 / 5).max(1);
+    let widest = |f: &dyn Fn(&crate::model::Row) -> usize| {
+        zone.map(|z| z.rows().map(f).max().unwrap_or(0)).unwrap_or(0)
+    };
+    let longest = widest(&|r| display_width(&safe(&r.question)) + 2 * usize::from(r.level).min(4));
+    let longest_answer = widest(&|r| display_width(&safe(&r.answer))).max(strings::ANSWER.len());
+    let room_left_by_answers = width.saturating_sub(longest_answer + 1);
+    let cap = (width * 3 / 5).max(room_left_by_answers).max(1);
     longest.max(strings::QUESTION.len()).clamp(12.min(cap), cap)
 }
 
