@@ -17,7 +17,8 @@ use super::text::{fit, fit_plain, safe};
 /// questions are not cut to leave an answer column mostly empty. The answer takes the rest.
 pub fn question_width(zone: Option<&Zone>, width: usize) -> usize {
     let widest = |f: &dyn Fn(&crate::model::Row) -> usize| {
-        zone.map(|z| z.rows().map(f).max().unwrap_or(0)).unwrap_or(0)
+        zone.map(|z| z.rows().map(f).max().unwrap_or(0))
+            .unwrap_or(0)
     };
     let longest = widest(&|r| display_width(&safe(&r.question)) + 2 * usize::from(r.level).min(4));
     let longest_answer = widest(&|r| display_width(&safe(&r.answer))).max(strings::ANSWER.len());
