@@ -2,6 +2,7 @@
 //! merge of several sources into one.
 
 mod error;
+mod fast;
 mod json;
 mod merge;
 mod sources;
