@@ -27,8 +27,11 @@ pub struct AppSearcher {
     haystacks: Vec<String>,
     /// Queries with their hits (catalog index, score) best first, each query a prefix of the
     /// next.
-    recent: Mutex<Vec<(String, Arc<Vec<(u32, i64)>>)>>,
+    recent: Mutex<Vec<(String, Hits)>>,
 }
+
+/// Hits of one query: (catalog index, score), best first.
+type Hits = Arc<Vec<(u32, i64)>>;
 
 /// Below this many candidates, matching on one thread is as fast as splitting the work.
 const PARALLEL_FROM: usize = 2048;
@@ -78,7 +81,7 @@ impl AppSearcher {
             .collect()
     }
 
-    fn ranked(&self, query: &str) -> Arc<Vec<(u32, i64)>> {
+    fn ranked(&self, query: &str) -> Hits {
         if query.is_empty() {
             return Arc::new((0..self.haystacks.len() as u32).map(|i| (i, 0)).collect());
         }
