@@ -8,18 +8,26 @@
 //! full and compared byte for byte, so any change is a miss; it is taken before importing, so
 //! a page changed during an import makes the next open import again. An entry that cannot be
 //! read or parsed is ignored and rewritten.
+//!
+//! Modification times are coarse (file systems stamp them from a clock that ticks every few
+//! milliseconds), so a page rewritten with the same size right after it was read could keep its
+//! time. As git does for its index, an import is only cached when every input is older than
+//! [`SETTLE`]: a page that young is imported again next time.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use super::{LoadError, parse_catalog_bytes};
 use crate::model::Catalog;
 
 const MAGIC: &str = "attest-tui import cache 1\n";
 const PIVOT_FILE: &str = "zone-pivot-groups.yml";
+
+/// How old every input must be for an import to be cached.
+const SETTLE: Duration = Duration::from_secs(2);
 
 /// Whether an import came from the cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +46,7 @@ pub fn import_cached(
     path: &Path,
     import: impl FnOnce() -> Result<(Catalog, Vec<String>), LoadError>,
 ) -> Result<(Catalog, Vec<String>, CacheUse), LoadError> {
-    let (Some(dir), Some(key)) = (cache_dir, input_key(path)) else {
+    let (Some(dir), Some(Key { text: key, newest })) = (cache_dir, input_key(path)) else {
         let (catalog, warnings) = import()?;
         return Ok((catalog, warnings, CacheUse::Off));
     };
@@ -47,8 +55,16 @@ pub fn import_cached(
         return Ok((catalog, warnings, CacheUse::Hit));
     }
     let (catalog, warnings) = import()?;
-    // A cache that cannot be written only costs time.
-    let _ = write_entry(&file, &key, &catalog, &warnings);
+    let settled = SystemTime::now()
+        .checked_sub(SETTLE)
+        .is_some_and(|t| newest < t);
+    if settled {
+        // A cache that cannot be written only costs time.
+        let _ = write_entry(&file, &key, &catalog, &warnings);
+    } else {
+        // Never leave an entry that a same-size rewrite of a young page could match.
+        let _ = fs::remove_file(&file);
+    }
     Ok((catalog, warnings, CacheUse::Miss))
 }
 
@@ -60,13 +76,24 @@ fn entry_path(dir: &Path, path: &Path) -> PathBuf {
         .join(format!("{:016x}.cache", h.finish()))
 }
 
-/// Every input of the import, one line each, or None if they cannot all be listed.
-fn input_key(path: &Path) -> Option<String> {
-    let mut key = String::new();
+/// Every input of the import, one line each, and the newest modification time among them.
+struct Key {
+    text: String,
+    newest: SystemTime,
+}
+
+/// The key of importing `path`, or None if its inputs cannot all be listed.
+fn input_key(path: &Path) -> Option<Key> {
+    let mut key = Key {
+        text: String::new(),
+        newest: UNIX_EPOCH,
+    };
     let exe = std::env::current_exe().ok()?;
     stat_line(&mut key, "exe", &exe)?;
+    // A new build is a new key, whatever its age.
+    key.newest = UNIX_EPOCH;
     let canonical = fs::canonicalize(path).ok()?;
-    let _ = writeln!(key, "root {canonical:?}");
+    let _ = writeln!(key.text, "root {canonical:?}");
     let meta = fs::metadata(&canonical).ok()?;
     stat_line(&mut key, "", &canonical)?;
     if meta.is_dir() {
@@ -81,13 +108,13 @@ fn input_key(path: &Path) -> Option<String> {
     for dir in start.into_iter().flat_map(Path::ancestors).take(3) {
         let pivots = dir.join(PIVOT_FILE);
         if stat_line(&mut key, "pivots", &pivots).is_none() {
-            let _ = writeln!(key, "pivots {pivots:?} absent");
+            let _ = writeln!(key.text, "pivots {pivots:?} absent");
         }
     }
     Some(key)
 }
 
-fn walk(root: &Path, dir: &Path, key: &mut String) -> Option<()> {
+fn walk(root: &Path, dir: &Path, key: &mut Key) -> Option<()> {
     let mut entries: Vec<_> = fs::read_dir(dir)
         .ok()?
         .collect::<Result<Vec<_>, _>>()
@@ -103,7 +130,7 @@ fn walk(root: &Path, dir: &Path, key: &mut String) -> Option<()> {
         match fs::metadata(&path) {
             Ok(meta) => stat_meta(key, "", &rel, &meta),
             Err(_) => {
-                let _ = writeln!(key, "{rel:?} unreadable");
+                let _ = writeln!(key.text, "{rel:?} unreadable");
             }
         }
         if entry.file_type().ok()?.is_dir() {
@@ -113,19 +140,24 @@ fn walk(root: &Path, dir: &Path, key: &mut String) -> Option<()> {
     Some(())
 }
 
-fn stat_line(key: &mut String, what: &str, path: &Path) -> Option<()> {
+fn stat_line(key: &mut Key, what: &str, path: &Path) -> Option<()> {
     let meta = fs::metadata(path).ok()?;
     stat_meta(key, what, path, &meta);
     Some(())
 }
 
-fn stat_meta(key: &mut String, what: &str, path: &Path, meta: &fs::Metadata) {
-    let mtime = meta
-        .modified()
-        .ok()
+fn stat_meta(key: &mut Key, what: &str, path: &Path, meta: &fs::Metadata) {
+    let modified = meta.modified().ok();
+    if let Some(t) = modified {
+        key.newest = key.newest.max(t);
+    } else {
+        // No time to compare: never settled.
+        key.newest = SystemTime::now();
+    }
+    let mtime = modified
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
-    let _ = writeln!(key, "{what} {path:?} {} {mtime}", meta.len());
+    let _ = writeln!(key.text, "{what} {path:?} {} {mtime}", meta.len());
 }
 
 /// The entry's catalog and warnings if its key is `key` and it reads back whole.
@@ -183,11 +215,23 @@ mod tests {
         let pages = tmp.path().join("pages");
         fs::create_dir_all(pages.join("teams")).unwrap();
         fs::copy(PAGE, pages.join("teams/popp.md")).unwrap();
+        age(&pages, 60);
         Setup {
             cache: tmp.path().join("cache"),
             pages,
             _tmp: tmp,
         }
+    }
+
+    /// Date every file and folder under `path` `secs` seconds back, past the settling time.
+    fn age(path: &Path, secs: u64) {
+        let t = SystemTime::now() - Duration::from_secs(secs);
+        if path.is_dir() {
+            for entry in fs::read_dir(path).unwrap() {
+                age(&entry.unwrap().path(), secs);
+            }
+        }
+        fs::File::open(path).unwrap().set_modified(t).unwrap();
     }
 
     /// Import through the cache with the real importer, counting real imports.
@@ -232,6 +276,31 @@ mod tests {
         let (after, used) = open(&s, &n);
         assert_eq!(used, CacheUse::Miss);
         assert_eq!(after.apps[0].name, "Renamed App");
+        // The page was too young to cache; once it is older, it is.
+        assert_eq!(open(&s, &n).1, CacheUse::Miss);
+        age(&s.pages, 30);
+        assert_eq!(open(&s, &n).1, CacheUse::Miss);
+        assert_eq!(open(&s, &n).1, CacheUse::Hit);
+    }
+
+    #[test]
+    fn a_young_page_rewritten_with_the_same_size_and_time_is_not_served_stale() {
+        let s = setup();
+        let n = Cell::new(0);
+        let page = s.pages.join("teams/popp.md");
+        let when = SystemTime::now();
+        fs::File::open(&page).unwrap().set_modified(when).unwrap();
+        let (first, _) = open(&s, &n);
+        // Same length, same modification time: only the content differs.
+        let text = fs::read_to_string(&page).unwrap();
+        let name = first.apps[0].name.clone();
+        let other: String = name.chars().rev().collect();
+        assert_eq!(other.len(), name.len());
+        fs::write(&page, text.replace(&name, &other)).unwrap();
+        fs::File::open(&page).unwrap().set_modified(when).unwrap();
+        let (after, used) = open(&s, &n);
+        assert_eq!(used, CacheUse::Miss);
+        assert_eq!(after.apps[0].name, other);
     }
 
     #[test]
@@ -241,7 +310,7 @@ mod tests {
         open(&s, &n);
         let page = s.pages.join("teams/popp.md");
         let f = fs::File::options().write(true).open(&page).unwrap();
-        f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+        f.set_modified(SystemTime::now() - Duration::from_secs(30))
             .unwrap();
         assert_eq!(open(&s, &n).1, CacheUse::Miss);
         assert_eq!(open(&s, &n).1, CacheUse::Hit);
@@ -253,10 +322,15 @@ mod tests {
         let n = Cell::new(0);
         open(&s, &n);
         fs::copy(PAGE, s.pages.join("second.md")).unwrap();
+        age(&s.pages, 50);
         assert_eq!(open(&s, &n).1, CacheUse::Miss);
+        assert_eq!(open(&s, &n).1, CacheUse::Hit);
         fs::remove_file(s.pages.join("second.md")).unwrap();
+        age(&s.pages, 40);
         assert_eq!(open(&s, &n).1, CacheUse::Miss);
+        assert_eq!(open(&s, &n).1, CacheUse::Hit);
         fs::write(s.pages.join(PIVOT_FILE), "groups: []\n").unwrap();
+        age(&s.pages, 30);
         assert_eq!(open(&s, &n).1, CacheUse::Miss);
         assert_eq!(open(&s, &n).1, CacheUse::Hit);
     }
