@@ -18,15 +18,14 @@ pub struct AppMatch {
 /// Fuzzy search over apps, with each app's search fields joined once up front so a keystroke
 /// costs one match per app.
 ///
-/// Large catalogs are matched in parallel. The searcher remembers the hits of the last few
-/// queries, each a prefix of the next: a query that extends one of them (typing) only looks at
-/// that query's hits, since an app that matches `abc` also matches `ab`; and a query seen
-/// again (deleting) reuses its scores.
+/// Large catalogs are matched in parallel. The searcher remembers the hits of its last 16
+/// queries: a query that extends one of them (typing) only looks at that query's
+/// hits, since an app that matches `abc` also matches `ab`; and a query seen again (deleting,
+/// retyping) reuses its scores.
 pub struct AppSearcher {
     matcher: SkimMatcherV2,
     haystacks: Vec<String>,
-    /// Queries with their hits (catalog index, score) best first, each query a prefix of the
-    /// next.
+    /// Recent queries with their hits, oldest first.
     recent: Mutex<Vec<(String, Hits)>>,
 }
 
@@ -35,8 +34,8 @@ type Hits = Arc<Vec<(u32, i64)>>;
 
 /// Below this many candidates, matching on one thread is as fast as splitting the work.
 const PARALLEL_FROM: usize = 2048;
-/// How many queries (a chain of prefixes) the searcher remembers.
-const RECENT: usize = 32;
+/// How many queries the searcher remembers (at 100k apps, up to 1.6 MB each).
+const RECENT: usize = 16;
 
 impl AppSearcher {
     pub fn new(catalog: &Catalog) -> AppSearcher {
@@ -85,15 +84,16 @@ impl AppSearcher {
         if query.is_empty() {
             return Arc::new((0..self.haystacks.len() as u32).map(|i| (i, 0)).collect());
         }
-        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
-        // Keep only the queries this one extends (or is).
-        recent.retain(|(q, _)| query.starts_with(q.as_str()));
-        if let Some((q, hits)) = recent.last()
-            && q == query
-        {
+        let recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((_, hits)) = recent.iter().find(|(q, _)| q == query) {
             return hits.clone();
         }
-        let candidates = recent.last().map(|(_, hits)| hits.clone());
+        // The longest remembered query this one extends: only its hits can match.
+        let candidates = recent
+            .iter()
+            .filter(|(q, _)| query.starts_with(q.as_str()))
+            .max_by_key(|(q, _)| q.len())
+            .map(|(_, hits)| hits.clone());
         drop(recent);
         let score = |i: u32| {
             self.matcher
@@ -114,7 +114,6 @@ impl AppSearcher {
         hits.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let hits = Arc::new(hits);
         let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
-        recent.retain(|(q, _)| query.starts_with(q.as_str()) && q != query);
         if recent.len() >= RECENT {
             recent.remove(0);
         }
