@@ -1,4 +1,4 @@
-//! Deterministic synthetic catalogs of any size, shaped like imported ones (six zones of 10–20
+//! Deterministic synthetic catalogs of any size, shaped like imported ones (six zones of 8–15
 //! rows, 0–8 permissions over 1–3 registrations, CJK and Latin names, about 11 KB of JSON per
 //! app), for benchmarks and scale tests. Not real data.
 
@@ -146,7 +146,7 @@ pub fn synthetic_app(rng_seed: u64, i: usize) -> App {
         .map(|pivot| Zone {
             pivot: (*pivot).to_string(),
             title: pivot_title_en(pivot).to_string(),
-            blocks: (0..10 + rng.below(11))
+            blocks: (0..8 + rng.below(8))
                 .map(|q| {
                     let question = format!("{} ({q})", rng.pick(QUESTIONS));
                     let mut answer = rng.pick(ANSWERS).to_string();
@@ -232,7 +232,7 @@ mod tests {
         let c = synthetic_catalog(200, 1);
         let per_app = serde_json::to_vec(&c).unwrap().len() / 200;
         assert!(
-            (8_000..14_000).contains(&per_app),
+            (10_000..12_000).contains(&per_app),
             "{per_app} bytes per app"
         );
     }

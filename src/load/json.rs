@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::LoadError;
+use super::fast::parse_catalog_fast;
 use crate::model::{Catalog, FORMAT_VERSION};
 
 /// A catalog file larger than this is refused before reading: it is far beyond any real catalog
@@ -34,14 +35,21 @@ pub fn read_catalog_file(path: &Path) -> Result<Catalog, LoadError> {
             max: MAX_CATALOG_BYTES,
         });
     }
+    let io_err = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    // The fast path reads the file in chunks; only when it gives up is the whole file read,
+    // for the slow path and its messages.
+    let file = fs::File::open(path).map_err(io_err)?;
+    if let Some(catalog) = parse_catalog_fast(file.take(MAX_CATALOG_BYTES + 1)).map_err(io_err)? {
+        return finish(catalog, path);
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     fs::File::open(path)
         .and_then(|f| f.take(MAX_CATALOG_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|source| LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-    parse_catalog_bytes(&bytes, path)
+        .map_err(io_err)?;
+    parse_whole(&bytes, path)
 }
 
 fn file_kind(meta: &fs::Metadata) -> &'static str {
@@ -64,6 +72,14 @@ fn file_kind(meta: &fs::Metadata) -> &'static str {
 
 /// Parse catalog JSON. `path` is only used in messages.
 pub fn parse_catalog_bytes(bytes: &[u8], path: &Path) -> Result<Catalog, LoadError> {
+    match parse_catalog_fast(bytes) {
+        Ok(Some(catalog)) => finish(catalog, path),
+        _ => parse_whole(bytes, path),
+    }
+}
+
+/// The slow path: the whole file with serde_json, and on failure again with field paths.
+fn parse_whole(bytes: &[u8], path: &Path) -> Result<Catalog, LoadError> {
     // Editors on Windows write a BOM; it carries no meaning, so accept it.
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -80,6 +96,11 @@ pub fn parse_catalog_bytes(bytes: &[u8], path: &Path) -> Result<Catalog, LoadErr
         Ok(c) => c,
         Err(fast_err) => return Err(explain_failure(bytes, path, fast_err)),
     };
+    finish(catalog, path)
+}
+
+/// The checks after parsing, shared by both paths.
+fn finish(catalog: Catalog, path: &Path) -> Result<Catalog, LoadError> {
     if catalog.format != FORMAT_VERSION {
         return Err(LoadError::Version {
             path: path.to_path_buf(),

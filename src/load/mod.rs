@@ -1,7 +1,9 @@
 //! Loading catalogs: the embedded default, catalog JSON files, folders of pages, and the
 //! merge of several sources into one.
 
+pub mod cache;
 mod error;
+mod fast;
 mod json;
 mod merge;
 mod sources;

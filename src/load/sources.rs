@@ -101,9 +101,18 @@ fn classify(path: &Path) -> Result<SourceKind, LoadError> {
     }
 }
 
-/// Import a folder or file of pages on the fly. What the import skipped or worked around is
-/// summed up in one warning; `attest-tui import` prints the details.
+/// Import a folder or file of pages on the fly, through the import cache in the cache
+/// directory (see [`super::cache`]).
 fn import_pages(path: &Path) -> Result<(Catalog, Vec<String>), LoadError> {
+    let cache_dir = crate::paths::cache_dir();
+    let (catalog, warnings, _) =
+        super::cache::import_cached(cache_dir.as_deref(), path, || import_pages_now(path))?;
+    Ok((catalog, warnings))
+}
+
+/// Import a folder or file of pages. What the import skipped or worked around is summed up in
+/// one warning; `attest-tui import` prints the details.
+fn import_pages_now(path: &Path) -> Result<(Catalog, Vec<String>), LoadError> {
     let opts = crate::import::ImportOptions { strict: false };
     let (catalog, report) =
         crate::import::import_paths(&[path.to_path_buf()], &opts).map_err(|e| {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks for BENCHMARKS.md: each attest-tui figure in one hyperfine run with
+# its peer (ripgrep, jq, fzf), then peak memory. Needs hyperfine, ripgrep, jq, fzf and GNU time
+# (Debian: apt-get install -y ripgrep fzf jq hyperfine time).
+#
+#   scripts/bench.sh [CORPUS] [WORK]     defaults: ../shared/corpus/zh-CN /tmp/attest-bench
+#
+# Results go to WORK/*.md (hyperfine's markdown) and WORK/*.json; nothing is written into the
+# repository. The corpus is only read.
+set -euo pipefail
+corpus=${1:-../shared/corpus/zh-CN}
+work=${2:-/tmp/attest-bench}
+runs=${RUNS:-10}
+mkdir -p "$work"
+cargo build --release --bin attest-tui --example gen_catalog --example bench
+bin=$PWD/target/release/attest-tui
+[ -s "$work/10k.json" ] || target/release/examples/gen_catalog 10000 >"$work/10k.json"
+# Keep attest-tui away from the user's own data and cache.
+export ATTEST_TUI_DATA_DIR="$work/data" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
+hf() {
+    local name=$1
+    shift
+    hyperfine --warmup 2 --runs "$runs" --export-markdown "$work/$name.md" \
+        --export-json "$work/$name.json" "$@"
+}
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+hf import \
+    -n "attest-tui import" "$bin import $corpus -o $work/corpus.json" \
+    -n "rg -l" "rg -l Directory.ReadWrite.All $corpus"
+
+hf search \
+    -n "attest-tui list --search" "$bin list --catalog $work/10k.json --search contac" \
+    -n "jq | fzf --filter" "jq -r '.apps[].name' $work/10k.json | fzf --filter contac"
+
+hf load \
+    -n "attest-tui list --filter id:nothing" "$bin list --catalog $work/10k.json --filter id:nothing" \
+    -n "jq '.apps|length'" "jq '.apps|length' $work/10k.json"
+
+# Re-opening an imported folder: cold (no cache: import and write it) against warm (cached).
+rm -rf "$work/warm"
+XDG_CACHE_HOME="$work/warm" "$bin" list --catalog "$corpus" --filter id:nothing >/dev/null
+hf reopen --prepare "rm -rf $work/cold" \
+    -n "cold: import on the fly" "XDG_CACHE_HOME=$work/cold $bin list --catalog $corpus --filter id:nothing" \
+    -n "warm: from the import cache" "XDG_CACHE_HOME=$work/warm $bin list --catalog $corpus --filter id:nothing"
+
+echo "peak memory, 10k catalog ($(stat -c %s "$work/10k.json") bytes):"
+for _ in 1 2 3; do
+    /usr/bin/time -f "%M KB max RSS, %e s" "$bin" list --catalog "$work/10k.json" --filter id:nothing >/dev/null
+done
+for _ in 1 2 3; do
+    /usr/bin/time -f "jq: %M KB max RSS, %e s" jq '.apps|length' "$work/10k.json" >/dev/null
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
