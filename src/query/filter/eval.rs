@@ -19,7 +19,8 @@ pub struct FilterContext<'a> {
 impl FilterContext<'_> {
     /// Apps matching the filter: fuzzy text ranks them (best first), the terms keep or drop them.
     pub fn apply(&self, filter: &Filter, searcher: &AppSearcher) -> Vec<AppMatch> {
-        let mut hits = searcher.search(self.catalog, &filter.text);
+        // Highlight positions are left to whoever shows the hits (only the visible ones need them).
+        let mut hits = searcher.search_ranked(&filter.text);
         if !filter.terms.is_empty() {
             let matcher = SkimMatcherV2::default().ignore_case();
             hits.retain(|h| matches_with(filter, self, h.index, &matcher));

@@ -419,7 +419,7 @@ impl State {
     fn refilter_picker(&self, picker: &mut Picker) {
         picker.matches = self
             .searcher
-            .search(&self.catalog, &picker.query)
+            .search_ranked(&picker.query)
             .into_iter()
             .filter(|m| m.index != picker.exclude)
             .collect();

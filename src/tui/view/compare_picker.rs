@@ -77,10 +77,7 @@ pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &
         let app = &state.catalog.apps[m.index];
         let y = list.y + (k - offset) as u16;
         let name = sanitize(&app.name);
-        let hl = match &name {
-            std::borrow::Cow::Borrowed(_) => m.name_indices.clone(),
-            std::borrow::Cow::Owned(n) => match_indices(n, &p.query).unwrap_or_default(),
-        };
+        let hl = match_indices(&name, &p.query).unwrap_or_default();
         let publisher = safe(&app.publisher);
         let pw = display_width(&publisher).min(w / 3);
         let nw = w.saturating_sub(pw + 2);
