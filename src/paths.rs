@@ -26,8 +26,14 @@ pub fn user_catalog(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join("catalog.json")
 }
 
+pub const CACHE_DIR_ENV: &str = "ATTEST_TUI_CACHE_DIR";
+
+/// The cache directory (imports of page folders): `$ATTEST_TUI_CACHE_DIR`, else the platform's.
 pub fn cache_dir() -> Option<PathBuf> {
-    project_dirs().map(|d| d.cache_dir().to_path_buf())
+    std::env::var_os(CACHE_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| project_dirs().map(|d| d.cache_dir().to_path_buf()))
 }
 
 pub fn config_dir() -> Option<PathBuf> {

@@ -54,6 +54,10 @@ impl Pty {
         cmd.env("RUST_BACKTRACE", "0");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("ATTEST_TUI_CONFIG");
+        cmd.env(
+            "ATTEST_TUI_CACHE_DIR",
+            std::env::temp_dir().join("attest-tui-tests-cache"),
+        );
         for (k, v) in envs {
             cmd.env(k, v);
         }
