@@ -156,3 +156,51 @@ fn bad_config_names_line_and_column() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("config.toml:3:20"), "{}", stderr(&o));
 }
+
+#[test]
+fn compare_the_two_seed_apps_in_every_format() {
+    // No --catalog: the embedded seed catalog.
+    let json = run(&["compare", "landis", "popp", "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(v["a"]["name"], "联系人中心");
+    assert_eq!(v["b"]["name"], "POPP 云 VoIP 连接器");
+    let zones = v["zones"].as_array().unwrap();
+    assert!(
+        zones.iter().any(|z| z["pivot"] == "certification"),
+        "Landis is certified"
+    );
+    let statuses: std::collections::BTreeSet<&str> = zones
+        .iter()
+        .flat_map(|z| z["rows"].as_array().unwrap())
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert!(
+        statuses.contains("same") && statuses.contains("different"),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses
+            .iter()
+            .all(|s| ["same", "different", "only_a", "only_b"].contains(s))
+    );
+    assert_eq!(v["permissions"]["only_b"].as_array().unwrap().len(), 4);
+
+    let text = run(&["compare", "landis", "popp", "--width", "80"]);
+    let out = stdout(&text);
+    assert!(out.contains("联系人中心") && out.contains("POPP 云 VoIP 连接器"));
+    for line in out.lines() {
+        assert_eq!(attest_tui::text::display_width(line), 80, "{line:?}");
+    }
+
+    let md = stdout(&run(&[
+        "compare",
+        "landis",
+        "popp",
+        "--format",
+        "markdown",
+        "--only-diff",
+    ]));
+    assert!(md.contains("| "), "{md}");
+    assert!(md.contains("联系人中心"), "{md}");
+}
