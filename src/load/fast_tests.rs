@@ -1,0 +1,82 @@
+//! Tests of the fast catalog reader (kept apart to keep `fast.rs` short).
+use super::*;
+
+fn fast(s: &str) -> Option<Catalog> {
+    parse_catalog_fast(s.as_bytes()).unwrap()
+}
+
+fn slow(s: &str) -> Option<Catalog> {
+    serde_json::from_str(s).ok()
+}
+
+#[test]
+fn synthetic_catalog_reads_the_same_as_the_derived_parser() {
+    let c = crate::synth::synthetic_catalog(300, 3);
+    let json = serde_json::to_string(&c).unwrap();
+    assert_eq!(fast(&json).unwrap(), c);
+    let pretty = serde_json::to_string_pretty(&c).unwrap();
+    assert_eq!(fast(&pretty).unwrap(), c);
+}
+
+#[test]
+fn apps_spanning_many_chunks_are_all_read() {
+    let c = crate::synth::synthetic_catalog(1200, 5);
+    let json = serde_json::to_vec(&c).unwrap();
+    assert!(json.len() > 2 * CHUNK);
+    // One byte per read: every app straddles reads.
+    struct Trickle<'a>(&'a [u8]);
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(out.len()).min(7919);
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+    let got = parse_catalog_fast(Trickle(&json)).unwrap().unwrap();
+    assert_eq!(got, c);
+}
+
+#[test]
+fn every_block_kind_and_registrations_are_read() {
+    let s = r#"{"format":1,"registrations":[{"id":"g","apps":["a"]}],"apps":[{"id":"a","name":"A",
+        "zones":[{"pivot":"p","blocks":[
+          {"type":"row","question":"q","answer":"是","value":"yes","level":1},
+          {"type":"table","title":"t","headers":["h"],"rows":[["x\"]"]]},
+          {"type":"note","text":"n \\ {"}]}]}]}"#;
+    assert_eq!(fast(s), slow(s));
+    assert!(fast(s).is_some());
+}
+
+#[test]
+fn unusual_or_bad_input_is_left_to_the_slow_path() {
+    for s in [
+        r#"{"format":1,"apps":[{"id":"a","name":"A","zones":[{"pivot":"p","blocks":[{"question":"q","type":"row"}]}]}]}"#,
+        r#"{"format":1,"apps":[{"id":"a","name":"A","zones":[{"pivot":"p","blocks":[{"type":"row","type":"row","question":"q"}]}]}]}"#,
+        r#"{"format":1,"extra":0}"#,
+        r#"{"format":1,"format":1}"#,
+        r#"{"format":1,"apps":[{"id":"a","name":"A"},]}"#,
+        r#"{"format":1,"apps":[{"id":"a","name":"A"}}"#,
+        r#"{"format":1,"apps":[{"id":"a","name":"A"}]} x"#,
+        r#"{"format":1,"apps":[{"id":"a","name":"A"}"#,
+        r#"{"format":1.5}"#,
+        r#"{"apps":[]}"#,
+        r#"{"format":1,"apps":[{"id":"a","name":"\ud800"}]}"#,
+        "",
+    ] {
+        assert_eq!(fast(s), None, "{s}");
+    }
+}
+
+#[test]
+fn accepted_input_is_accepted_by_the_derived_parser_too() {
+    for s in [
+        "\u{feff}{\"format\":1}",
+        " { \"format\" : 1 , \"apps\" : [ ] } \n",
+        r#"{"apps":[{"id":"a","name":"A","zones":[]}],"format":1}"#,
+    ] {
+        let got = fast(s);
+        assert!(got.is_some(), "{s}");
+        assert_eq!(got, slow(s.trim_start_matches('\u{feff}')), "{s}");
+    }
+}
