@@ -48,11 +48,11 @@ fn block() -> impl Strategy<Value = Block> {
             proptest::collection::vec(text(), 0..4),
             proptest::collection::vec(proptest::collection::vec(text(), 0..4), 0..3)
         )
-            .prop_map(|(title, headers, rows)| Block::Table(Table {
+            .prop_map(|(title, headers, rows)| Block::Table(Box::new(Table {
                 title,
                 headers,
                 rows
-            })),
+            }))),
         (text(), text()).prop_map(|(title, text)| Block::Note(Note { title, text })),
     ]
 }

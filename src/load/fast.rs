@@ -457,7 +457,7 @@ impl<'de> Visitor<'de> for BlockVisitor {
         let rest = MapAccessDeserializer::new(NoTypeKey(map));
         Ok(FastBlock(match tag {
             Tag::Row => Block::Row(Row::deserialize(rest)?),
-            Tag::Table => Block::Table(Table::deserialize(rest)?),
+            Tag::Table => Block::Table(Box::new(Table::deserialize(rest)?)),
             Tag::Note => Block::Note(Note::deserialize(rest)?),
         }))
     }

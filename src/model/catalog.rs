@@ -158,7 +158,9 @@ impl Zone {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     Row(Row),
-    Table(Table),
+    /// Boxed: tables are rare and three times a row's size, and every block of a large catalog
+    /// would otherwise pay for the largest variant.
+    Table(Box<Table>),
     Note(Note),
 }
 

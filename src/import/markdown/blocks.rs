@@ -182,11 +182,11 @@ fn read_table(table: &RawTable, section: &str, out: &mut ZoneContent) {
                 rows.push(cells);
             }
         }
-        out.blocks.push(Block::Table(Table {
+        out.blocks.push(Block::Table(Box::new(Table {
             title: section.to_string(),
             headers: table.header.iter().map(|h| clean(h)).collect(),
             rows,
-        }));
+        })));
     }
 }
 
