@@ -9,14 +9,15 @@ use crate::model::App;
 use crate::paths;
 use crate::query::{AppSearcher, Filter, FilterContext};
 use crate::review::ReviewStore;
-use crate::score::{ScoreCard, score_catalog};
+use crate::score::{ScoreCard, score_app, score_totals};
 
 pub struct Workspace {
     pub loaded: LoadedCatalog,
     pub config: Config,
     pub risk: RiskTableRef,
     pub reviews: ReviewStore,
-    pub scores: Vec<ScoreCard>,
+    /// Total score of each app, by catalog index (`score_card` explains one).
+    pub scores: Vec<f64>,
     /// Worth a look, nothing lost: app ids a later source replaced, pages an import skipped.
     pub notes: Vec<String>,
     /// Worth stopping for: a corrupt review file moved aside, one that cannot be read.
@@ -79,7 +80,7 @@ impl Workspace {
     pub fn in_memory(catalog: crate::model::Catalog, label: &str) -> Workspace {
         let config = Config::default();
         let risk = RiskTableRef::Embedded;
-        let scores = score_catalog(&catalog.apps, &risk, &config.score);
+        let scores = score_totals(&catalog.apps, &risk, &config.score);
         Workspace {
             loaded: LoadedCatalog {
                 catalog,
@@ -110,7 +111,7 @@ impl Workspace {
         let loaded = load_sources(catalogs, Some(&user))?;
         let risk = config.risk_table()?;
         let (reviews, review_warnings) = ReviewStore::open(&data_dir);
-        let scores = score_catalog(&loaded.catalog.apps, &risk, &config.score);
+        let scores = score_totals(&loaded.catalog.apps, &risk, &config.score);
         let notes = loaded.warnings.clone();
         let warnings = review_warnings;
         Ok(Workspace {
@@ -128,20 +129,27 @@ impl Workspace {
         &self.loaded.catalog.apps
     }
 
-    pub fn score_totals(&self) -> Vec<f64> {
-        self.scores.iter().map(|s| s.total).collect()
+    /// How app `index`'s score comes about.
+    pub fn score_card(&self, index: usize) -> Option<ScoreCard> {
+        self.apps()
+            .get(index)
+            .map(|a| score_app(a, &self.risk, &self.config.score))
     }
 
-    /// Indices of the apps matching `filter` (fuzzy rank first).
-    pub fn select(&self, filter: &Filter, searcher: &AppSearcher) -> Vec<usize> {
-        let totals = self.score_totals();
+    /// Indices of the apps matching `filter` (fuzzy rank first; catalog order without fuzzy
+    /// text, in which case no search index is built).
+    pub fn select(&self, filter: &Filter) -> Vec<usize> {
         let ctx = FilterContext {
             catalog: &self.loaded.catalog,
             risk: &self.risk,
             reviews: Some(&self.reviews),
-            scores: Some(&totals),
+            scores: Some(&self.scores),
         };
-        ctx.apply(filter, searcher)
+        if filter.text.trim().is_empty() {
+            return ctx.apply_terms(filter);
+        }
+        let searcher = AppSearcher::new(&self.loaded.catalog);
+        ctx.apply(filter, &searcher)
             .into_iter()
             .map(|m| m.index)
             .collect()
@@ -155,7 +163,7 @@ impl Workspace {
             match key {
                 SortKey::Name => x.name.to_lowercase().cmp(&y.name.to_lowercase()),
                 SortKey::Publisher => x.publisher.to_lowercase().cmp(&y.publisher.to_lowercase()),
-                SortKey::Score => self.scores[a].total.total_cmp(&self.scores[b].total),
+                SortKey::Score => self.scores[a].total_cmp(&self.scores[b]),
                 SortKey::Permissions => y.permissions.len().cmp(&x.permissions.len()),
                 SortKey::Updated => y.updated.date.cmp(&x.updated.date),
             }

@@ -33,7 +33,7 @@ fn csv(ws: &Workspace, picked: &[usize], bom: bool) -> Result<String, Failure> {
         let app = &ws.apps()[i];
         crate::export::app_cells(
             app,
-            ws.scores[i].total,
+            ws.scores[i],
             &AppRisk::of(app, &ws.risk),
             ws.reviews.get(&app.id),
         )

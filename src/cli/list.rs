@@ -79,7 +79,7 @@ impl<'a> ListEntry<'a> {
 pub fn entries<'a>(ws: &'a Workspace, picked: &[usize]) -> Vec<ListEntry<'a>> {
     picked
         .iter()
-        .map(|&i| ListEntry::new(&ws.apps()[i], ws.scores[i].total, &ws.risk, &ws.reviews))
+        .map(|&i| ListEntry::new(&ws.apps()[i], ws.scores[i], &ws.risk, &ws.reviews))
         .collect()
 }
 
@@ -109,7 +109,7 @@ pub fn run(ws: &Workspace, args: &ListArgs) -> Result<String, Failure> {
             app.name.clone(),
             app.publisher.clone(),
             app.certification.as_str().to_string(),
-            format!("{:.1}", ws.scores[i].total),
+            format!("{:.1}", ws.scores[i]),
             AppRisk::of(app, &ws.risk).highest.as_str().to_string(),
             app.permissions.len().to_string(),
             app.application_permission_count().to_string(),

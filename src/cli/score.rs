@@ -14,7 +14,9 @@ pub fn run(ws: &Workspace, args: &ScoreArgs) -> Result<String, Failure> {
         .iter()
         .position(|a| a.id == app.id)
         .unwrap_or(0);
-    let card = &ws.scores[index];
+    let Some(card) = ws.score_card(index) else {
+        return Err(Failure::bad_input(format!("no app {}", app.id)));
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -2,7 +2,7 @@ use std::fmt::Write;
 
 use super::Failure;
 use super::args::Selection;
-use crate::query::{AppSearcher, QueryError, parse_filter};
+use crate::query::{QueryError, parse_filter};
 use crate::workspace::Workspace;
 
 /// Indices of the apps a command should print: `--search` and `--filter` applied (fuzzy rank
@@ -14,7 +14,7 @@ pub fn select(ws: &Workspace, sel: &Selection) -> Result<Vec<usize>, Failure> {
     if let Some(search) = &sel.search {
         parsed.text = format!("{} {search}", parsed.text);
     }
-    let mut picked = ws.select(&parsed, &AppSearcher::new(&ws.loaded.catalog));
+    let mut picked = ws.select(&parsed);
     if let Some(key) = sel.sort {
         ws.sort(&mut picked, key);
     }

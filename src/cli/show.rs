@@ -39,7 +39,7 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<String, Failure> {
     let mut summary = format!(
         "{:<15}{:.1}/10 (`attest-tui score {}` explains it)\n{:<15}{}",
         "Score:",
-        ws.scores[index].total,
+        ws.scores[index],
         app.id,
         "Risk:",
         risk.highest.as_str()

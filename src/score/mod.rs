@@ -83,12 +83,13 @@ pub fn score_app(app: &App, risk: &RiskTable, cfg: &ScoreConfig) -> ScoreCard {
     score_with(app, risk, cfg, &mut QuestionWeights::new(cfg))
 }
 
-/// Scores of many apps. The questionnaire is a template, so the same question text recurs in
-/// every app: its weight is looked up once.
-pub fn score_catalog(apps: &[App], risk: &RiskTable, cfg: &ScoreConfig) -> Vec<ScoreCard> {
+/// The total score of many apps. The questionnaire is a template, so the same question text
+/// recurs in every app: its weight is looked up once. Only the totals are kept — a large catalog
+/// would otherwise hold a score card per app; `score_app` rebuilds one when it is explained.
+pub fn score_totals(apps: &[App], risk: &RiskTable, cfg: &ScoreConfig) -> Vec<f64> {
     let mut weights = QuestionWeights::new(cfg);
     apps.iter()
-        .map(|a| score_with(a, risk, cfg, &mut weights))
+        .map(|a| score_with(a, risk, cfg, &mut weights).total)
         .collect()
 }
 

@@ -29,6 +29,17 @@ impl FilterContext<'_> {
     }
 }
 
+impl FilterContext<'_> {
+    /// Indices of the apps the filter's terms keep, in catalog order, for a filter with no fuzzy
+    /// text: no search index is needed (a scripting command then never builds one).
+    pub fn apply_terms(&self, filter: &Filter) -> Vec<usize> {
+        let matcher = SkimMatcherV2::default().ignore_case();
+        (0..self.catalog.apps.len())
+            .filter(|&i| filter.terms.is_empty() || matches_with(filter, self, i, &matcher))
+            .collect()
+    }
+}
+
 /// Whether app `index` satisfies every term of the filter (the fuzzy text is not checked here).
 pub fn matches(filter: &Filter, ctx: &FilterContext, index: usize) -> bool {
     matches_with(filter, ctx, index, &SkimMatcherV2::default().ignore_case())

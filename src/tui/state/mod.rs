@@ -53,7 +53,8 @@ pub struct Triage {
     pub config: crate::config::Config,
     pub risk: crate::config::RiskTableRef,
     pub reviews: crate::review::ReviewStore,
-    pub scores: Vec<crate::score::ScoreCard>,
+    /// Total score of each app, by catalog index.
+    pub scores: Vec<f64>,
     /// Loading notes (shown in the status line) and warnings (also in a popup).
     pub notes: Vec<String>,
     pub warnings: Vec<String>,

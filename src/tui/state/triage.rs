@@ -8,7 +8,6 @@ use crate::model::Catalog;
 use crate::query::{AppMatch, FilterContext, QueryError, parse_filter};
 use crate::review::{Decision, Review};
 use crate::risk::{AppRisk, RiskTable};
-use crate::score::ScoreCard;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::workspace::SortKey;
@@ -71,7 +70,7 @@ impl TriageUi {
     pub fn new(
         catalog: &Catalog,
         risk: &RiskTable,
-        scores: &[ScoreCard],
+        scores: &[f64],
         warnings: &[String],
     ) -> TriageUi {
         let message = match warnings {
@@ -90,7 +89,7 @@ impl TriageUi {
             effects: Vec::new(),
             export_dir: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
             risk: catalog.apps.iter().map(|a| AppRisk::of(a, risk)).collect(),
-            totals: scores.iter().map(|s| s.total).collect(),
+            totals: scores.to_vec(),
         }
     }
 }

@@ -16,9 +16,10 @@ use super::text::{fit_plain, put, safe, wrap};
 pub fn lines(state: &State, app: usize, w: usize) -> Vec<Line<'static>> {
     let theme = &state.theme;
     let mut out = Vec::new();
-    let Some(card) = state.triage.scores.get(app) else {
+    let Some(a) = state.catalog.apps.get(app) else {
         return out;
     };
+    let card = crate::score::score_app(a, &state.triage.risk, &state.triage.config.score);
     for l in card.explain(&state.triage.config.score) {
         // Penalty lines end with "(kind, tier)": color them by the tier.
         let tier = Tier::ALL
