@@ -157,16 +157,26 @@ impl Workspace {
 
     /// Sort app indices by `key` (stable, so ties keep their current order).
     pub fn sort(&self, indices: &mut [usize], key: SortKey) {
-        let apps = self.apps();
-        indices.sort_by(|&a, &b| {
-            let (x, y) = (&apps[a], &apps[b]);
-            match key {
-                SortKey::Name => x.name.to_lowercase().cmp(&y.name.to_lowercase()),
-                SortKey::Publisher => x.publisher.to_lowercase().cmp(&y.publisher.to_lowercase()),
-                SortKey::Score => self.scores[a].total_cmp(&self.scores[b]),
-                SortKey::Permissions => y.permissions.len().cmp(&x.permissions.len()),
-                SortKey::Updated => y.updated.date.cmp(&x.updated.date),
-            }
-        });
+        indices.sort_by(|&a, &b| app_order(key, self.apps(), &self.scores, a, b));
+    }
+}
+
+/// How apps `a` and `b` (catalog indices) compare under `key`; `scores` are the apps' totals.
+/// One definition for the CLI's `--sort` and the TUI's sort key.
+pub fn app_order(
+    key: SortKey,
+    apps: &[App],
+    scores: &[f64],
+    a: usize,
+    b: usize,
+) -> std::cmp::Ordering {
+    let (x, y) = (&apps[a], &apps[b]);
+    let score = |i: usize| scores.get(i).copied().unwrap_or(0.0);
+    match key {
+        SortKey::Name => x.name.to_lowercase().cmp(&y.name.to_lowercase()),
+        SortKey::Publisher => x.publisher.to_lowercase().cmp(&y.publisher.to_lowercase()),
+        SortKey::Score => score(a).total_cmp(&score(b)),
+        SortKey::Permissions => y.permissions.len().cmp(&x.permissions.len()),
+        SortKey::Updated => y.updated.date.cmp(&x.updated.date),
     }
 }

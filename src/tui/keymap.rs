@@ -250,8 +250,14 @@ pub fn default_bindings() -> Vec<Binding> {
             hint,
         })
     };
-    // Navigation shared by the list, the detail, popups and help.
-    for mode in [Mode::List, Mode::Detail, Mode::Popup, Mode::Help] {
+    // Navigation shared by the list, the detail, popups, help and the permission index.
+    for mode in [
+        Mode::List,
+        Mode::Detail,
+        Mode::Popup,
+        Mode::Help,
+        Mode::Index,
+    ] {
         bind(mode, Key::ch('j'), A::MoveDown, "down", Some("move"));
         bind(mode, Key::ch('k'), A::MoveUp, "up", Some("move"));
         bind(mode, Key::plain(K::Down), A::MoveDown, "down", None);

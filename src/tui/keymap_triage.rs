@@ -135,20 +135,8 @@ pub(super) fn append_bindings(out: &mut Vec<Binding>) {
         None,
     );
     bind(m, Key::ctrl('c'), A::Quit, "quit", None);
-    // The permission index.
+    // The permission index (its navigation keys are the shared ones in `keymap.rs`).
     let m = Mode::Index;
-    bind(m, Key::ch('j'), A::MoveDown, "down", Some("move"));
-    bind(m, Key::ch('k'), A::MoveUp, "up", Some("move"));
-    bind(m, Key::plain(K::Down), A::MoveDown, "down", None);
-    bind(m, Key::plain(K::Up), A::MoveUp, "up", None);
-    bind(m, Key::ch('g'), A::Top, "first", None);
-    bind(m, Key::plain(K::Home), A::Top, "first", None);
-    bind(m, Key::ch('G'), A::Bottom, "last", None);
-    bind(m, Key::plain(K::End), A::Bottom, "last", None);
-    bind(m, Key::ctrl('d'), A::HalfPageDown, "half page down", None);
-    bind(m, Key::ctrl('u'), A::HalfPageUp, "half page up", None);
-    bind(m, Key::plain(K::PageDown), A::PageDown, "page down", None);
-    bind(m, Key::plain(K::PageUp), A::PageUp, "page up", None);
     bind(
         m,
         Key::plain(K::Enter),
@@ -208,7 +196,6 @@ pub(super) fn append_bindings(out: &mut Vec<Binding>) {
     bind(m, Key::ch('?'), A::OpenHelp, "help", Some("help"));
     bind(m, Key::ch('q'), A::CloseOverlay, "close", Some("close"));
     bind(m, Key::ch('p'), A::CloseOverlay, "close", None);
-    bind(m, Key::ctrl('c'), A::Quit, "quit", None);
     // Popups (the score explanation among them) can copy their app's id.
 }
 

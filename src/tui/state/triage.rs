@@ -10,7 +10,7 @@ use crate::review::{Decision, Review};
 use crate::risk::{AppRisk, RiskTable};
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
-use crate::workspace::SortKey;
+use crate::workspace::{SortKey, app_order};
 
 use super::State;
 use super::items::{Item, TabKey};
@@ -179,21 +179,8 @@ impl State {
         };
         let mut matches = ctx.apply(&filter, &self.searcher);
         if let Some(key) = self.triage_ui.sort {
-            let apps = &self.catalog.apps;
-            let totals = &self.triage_ui.totals;
-            let score = |i: usize| totals.get(i).copied().unwrap_or(0.0);
-            matches.sort_by(|a, b| {
-                let (x, y) = (&apps[a.index], &apps[b.index]);
-                match key {
-                    SortKey::Name => x.name.to_lowercase().cmp(&y.name.to_lowercase()),
-                    SortKey::Publisher => {
-                        x.publisher.to_lowercase().cmp(&y.publisher.to_lowercase())
-                    }
-                    SortKey::Score => score(a.index).total_cmp(&score(b.index)),
-                    SortKey::Permissions => y.permissions.len().cmp(&x.permissions.len()),
-                    SortKey::Updated => y.updated.date.cmp(&x.updated.date),
-                }
-            });
+            let (apps, totals) = (&self.catalog.apps, &self.triage_ui.totals);
+            matches.sort_by(|a, b| app_order(key, apps, totals, a.index, b.index));
         }
         matches
     }
