@@ -14,6 +14,7 @@ use crate::tui::state::State;
 use crate::tui::state::compare::CompareView;
 use crate::tui::strings;
 
+use super::tab_bar;
 use super::text::{fit_plain, put, safe};
 
 /// One app's header: name and publisher; certification, last update and counts. Two lines
@@ -139,95 +140,27 @@ pub fn tab_bar(
             None => strings::PERMISSIONS_TAB.to_string(),
         }
     };
-    let titles_at = |cap: usize| -> Vec<(String, String)> {
+    let titles_at = |cap: usize| -> Vec<tab_bar::Title> {
         (0..n)
             .map(|i| {
                 let t: String = fit_plain(&title_of(i), cap, Style::new(), false)
                     .iter()
                     .map(|s| s.content.to_string())
                     .collect();
-                let d = view.tab_differences(i);
-                let badge = if d > 0 {
-                    format!("≠{d} ")
-                } else {
-                    String::new()
-                };
                 let head = if i < 9 {
                     format!(" {} {} ", i + 1, t)
                 } else {
                     format!(" {t} ")
                 };
-                (head, badge)
+                let d = view.tab_differences(i);
+                let mut title = vec![(head, Style::new())];
+                if d > 0 {
+                    title.push((format!("≠{d} "), theme.diff_changed));
+                }
+                title
             })
             .collect()
     };
-    let width_of = |t: &[(String, String)]| {
-        t.iter()
-            .map(|(h, b)| display_width(h) + display_width(b))
-            .sum::<usize>()
-    };
-    let titles = (6..=24)
-        .rev()
-        .map(titles_at)
-        .find(|t| width_of(t) <= area.width as usize)
-        .unwrap_or_else(|| titles_at(8));
-    // Start late enough that the current tab is visible.
-    let mut start = 0;
-    while start < view.tab
-        && width_of(&titles[start..=view.tab])
-            + usize::from(start > 0)
-            + usize::from(view.tab + 1 < n)
-            > area.width as usize
-    {
-        start += 1;
-    }
-    let mut x = area.x;
-    if start > 0 {
-        put(
-            buf,
-            Rect {
-                x,
-                width: 1,
-                ..area
-            },
-            area.y,
-            &Line::styled("‹", theme.dim),
-        );
-        x += 1;
-    }
-    for (i, (head, badge)) in titles.iter().enumerate().skip(start) {
-        let w = (display_width(head) + display_width(badge)) as u16;
-        // Leave a column for `›` while more tabs follow.
-        let more = u16::from(i + 1 < n);
-        if w + more > area.right().saturating_sub(x) && (more == 1 || w > area.right() - x) {
-            put(
-                buf,
-                Rect {
-                    x: area.right() - 1,
-                    width: 1,
-                    ..area
-                },
-                area.y,
-                &Line::styled("›", theme.dim),
-            );
-            break;
-        }
-        let style = if i == view.tab {
-            theme.tab_active
-        } else {
-            theme.tab_inactive
-        };
-        let rect = Rect {
-            x,
-            width: w,
-            ..area
-        };
-        let line = Line::from(vec![
-            Span::styled(head.clone(), style),
-            Span::styled(badge.clone(), style.patch(theme.diff_changed)),
-        ]);
-        put(buf, rect, area.y, &line);
-        layout.tabs.push((rect, i));
-        x += w;
-    }
+    let titles = tab_bar::fitting(6..=24, 8, area.width as usize, titles_at);
+    tab_bar::render(theme, &titles, view.tab, area, buf, layout);
 }

@@ -14,6 +14,7 @@ use crate::tui::state::scroll::visible_offset;
 use crate::tui::state::{SearchTarget, State, Tab};
 use crate::tui::strings;
 
+use super::tab_bar;
 use super::text::{fit_plain, put};
 use super::{permissions, zone_tab};
 
@@ -173,10 +174,8 @@ fn labelled(state: &State, parts: &[(&str, String, Style)], width: usize) -> Vec
 }
 
 fn tab_bar(state: &State, tabs: &[Tab], area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
-    let theme = &state.theme;
-    let current = state.tab_index();
     // Shorten titles until every tab fits; when none does, keep them readable and scroll.
-    let titles_at = |cap: usize| -> Vec<String> {
+    let titles_at = |cap: usize| -> Vec<tab_bar::Title> {
         tabs.iter()
             .enumerate()
             .map(|(i, t)| {
@@ -184,75 +183,17 @@ fn tab_bar(state: &State, tabs: &[Tab], area: Rect, buf: &mut Buffer, layout: &m
                     .iter()
                     .map(|s| s.content.to_string())
                     .collect();
-                if i < 9 {
+                let text = if i < 9 {
                     format!(" {} {} ", i + 1, title)
                 } else {
                     format!(" {title} ")
-                }
+                };
+                vec![(text, Style::new())]
             })
             .collect()
     };
-    let total = |titles: &[String]| titles.iter().map(|t| display_width(t)).sum::<usize>();
-    let titles = (8..=24)
-        .rev()
-        .map(titles_at)
-        .find(|t| total(t) <= area.width as usize)
-        .unwrap_or_else(|| titles_at(12));
-    let widths: Vec<usize> = titles.iter().map(|t| display_width(t)).collect();
-    let avail = (area.width as usize).saturating_sub(2);
-    // Scroll the bar so the current tab is visible.
-    let mut start = 0;
-    let fits = widths.iter().sum::<usize>() <= area.width as usize;
-    while !fits && start < current && widths[start..=current].iter().sum::<usize>() > avail {
-        start += 1;
-    }
-    let mut x = area.x;
-    if start > 0 {
-        put(
-            buf,
-            Rect {
-                x,
-                width: 1,
-                ..area
-            },
-            area.y,
-            &Line::styled("‹", theme.dim),
-        );
-        x += 1;
-    }
-    for (i, title) in titles.iter().enumerate().skip(start) {
-        let w = display_width(title) as u16;
-        let room = area.right().saturating_sub(x);
-        let need = if i + 1 < titles.len() { w + 1 } else { w };
-        if need > room {
-            if room > 0 {
-                put(
-                    buf,
-                    Rect {
-                        x: area.right() - 1,
-                        width: 1,
-                        ..area
-                    },
-                    area.y,
-                    &Line::styled("›", theme.dim),
-                );
-            }
-            break;
-        }
-        let style = if i == current {
-            theme.tab_active
-        } else {
-            theme.tab_inactive
-        };
-        let rect = Rect {
-            x,
-            width: w,
-            ..area
-        };
-        put(buf, rect, area.y, &Line::styled(title.clone(), style));
-        layout.tabs.push((rect, i));
-        x += w;
-    }
+    let titles = tab_bar::fitting(8..=24, 12, area.width as usize, titles_at);
+    tab_bar::render(&state.theme, &titles, state.tab_index(), area, buf, layout);
 }
 
 fn rows(

@@ -13,6 +13,7 @@ mod permissions;
 mod popup;
 mod score_popup;
 mod status;
+mod tab_bar;
 pub mod text;
 mod triage_badges;
 mod zone_tab;
