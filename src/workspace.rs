@@ -108,12 +108,12 @@ impl Workspace {
         } else {
             &opts.catalogs
         };
-        let loaded = load_sources(catalogs, Some(&user))?;
+        let mut loaded = load_sources(catalogs, Some(&user))?;
         let risk = config.risk_table()?;
         let (reviews, review_warnings) = ReviewStore::open(&data_dir);
         let scores = score_totals(&loaded.catalog.apps, &risk, &config.score);
-        let notes = loaded.warnings.clone();
-        let warnings = review_warnings;
+        // The workspace reports what loading noticed; the loaded catalog need not keep a copy.
+        let notes = std::mem::take(&mut loaded.warnings);
         Ok(Workspace {
             notes,
             loaded,
@@ -121,7 +121,7 @@ impl Workspace {
             risk,
             reviews,
             scores,
-            warnings,
+            warnings: review_warnings,
         })
     }
 
