@@ -144,8 +144,8 @@ pub fn synthetic_app(rng_seed: u64, i: usize) -> App {
     let zones = PIVOTS
         .iter()
         .map(|pivot| Zone {
-            pivot: (*pivot).to_string(),
-            title: pivot_title_en(pivot).to_string(),
+            pivot: (*pivot).into(),
+            title: pivot_title_en(pivot).into(),
             blocks: (0..8 + rng.below(8))
                 .map(|q| {
                     let question = format!("{} ({q})", rng.pick(QUESTIONS));

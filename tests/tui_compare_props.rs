@@ -35,7 +35,7 @@ fn app() -> impl Strategy<Value = App> {
         (0usize..3, text(), proptest::collection::vec(row, 0..6)).prop_map(|(p, title, blocks)| {
             Zone {
                 pivot: ["general", "data", "security"][p].into(),
-                title,
+                title: title.into(),
                 blocks,
             }
         });

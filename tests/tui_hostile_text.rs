@@ -59,7 +59,7 @@ fn hostile_catalog() -> Catalog {
             clients: vec![(*text).to_string()],
             zones: vec![Zone {
                 pivot: "general".into(),
-                title: (*text).to_string(),
+                title: (*text).into(),
                 blocks: vec![
                     Block::Row(Row::new(*text, *text, 0)),
                     Block::Row(Row::new(format!("{text}?"), "是", 1)),

@@ -53,7 +53,10 @@ fn block() -> impl Strategy<Value = Block> {
                 headers,
                 rows
             }))),
-        (text(), text()).prop_map(|(title, text)| Block::Note(Note { title, text })),
+        (text(), text()).prop_map(|(title, text)| Block::Note(Note {
+            title: title.into(),
+            text: text.into()
+        })),
     ]
 }
 
@@ -104,8 +107,8 @@ fn app() -> impl Strategy<Value = App> {
                 zones: zones
                     .into_iter()
                     .map(|(pivot, title, blocks)| Zone {
-                        pivot,
-                        title,
+                        pivot: pivot.into(),
+                        title: title.into(),
                         blocks,
                     })
                     .collect(),

@@ -5,8 +5,8 @@ use crate::model::{App, Block, Permission, PermissionKind, Row, Zone};
 
 fn zone(pivot: &str, rows: &[(&str, &str)]) -> Zone {
     Zone {
-        pivot: pivot.to_string(),
-        title: String::new(),
+        pivot: pivot.into(),
+        title: Default::default(),
         blocks: rows
             .iter()
             .map(|(q, a)| Block::Row(Row::new(*q, *a, 0)))
@@ -308,7 +308,7 @@ fn duplicate_questions_pair_in_order() {
 fn nested_controls_pair_within_their_section() {
     let cert = |sections: &[(&str, &str)]| Zone {
         pivot: "certification".into(),
-        title: String::new(),
+        title: Default::default(),
         blocks: sections
             .iter()
             .flat_map(|(section, answer)| {

@@ -69,7 +69,7 @@ fn compare_zone(a: Option<&Zone>, b: Option<&Zone>, languages_match: bool) -> Zo
         .find(|t| !t.is_empty())
         .map_or_else(|| pivot_title_en(&zone.pivot).to_string(), str::to_string);
     ZoneComparison {
-        pivot: zone.pivot.clone(),
+        pivot: zone.pivot.to_string(),
         title,
         a_present: a.is_some(),
         b_present: b.is_some(),
@@ -121,8 +121,8 @@ fn same_answer(a: &Row, b: &Row) -> bool {
 
 fn cell(row: &Row) -> Cell {
     Cell {
-        question: row.question.clone(),
-        answer: row.answer.clone(),
+        question: row.question.to_string(),
+        answer: row.answer.to_string(),
         value: row.value,
         level: row.level,
     }

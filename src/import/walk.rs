@@ -98,7 +98,7 @@ pub fn import_paths(
                 if let Some(group) = &page.pivot_group {
                     for zone in &mut app.zones {
                         if let Some(t) = titles.title(group, &zone.pivot) {
-                            zone.title = t.to_string();
+                            zone.title = t.into();
                         }
                     }
                 }

@@ -19,8 +19,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess
 use serde::{Deserialize, de::value::MapAccessDeserializer};
 
 use crate::model::{
-    App, Block, Catalog, Certification, Links, Note, Permission, Registration, Row, Table, Updated,
-    Zone,
+    App, Block, Catalog, Certification, Links, Note, Permission, Registration, Row, SharedText,
+    Table, Updated, Zone,
 };
 
 /// How much to read at a time; a chunk holds about a hundred typical apps.
@@ -35,7 +35,8 @@ pub fn parse_catalog_fast(reader: impl Read) -> io::Result<Option<Catalog>> {
         pos: 0,
         eof: false,
     };
-    Ok(top_level(&mut r)?.ok())
+    // Apps repeat the same questions and answers; read each distinct text once.
+    Ok(crate::model::interning(|| top_level(&mut r))?.ok())
 }
 
 /// Why the fast path gave up; the slow path says what is wrong, so no detail is kept.
@@ -393,9 +394,9 @@ struct AppDef {
 #[derive(Deserialize)]
 #[serde(remote = "Zone")]
 struct ZoneDef {
-    pivot: String,
+    pivot: SharedText,
     #[serde(default)]
-    title: String,
+    title: SharedText,
     #[serde(default, deserialize_with = "blocks")]
     blocks: Vec<Block>,
 }

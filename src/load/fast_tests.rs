@@ -80,3 +80,19 @@ fn accepted_input_is_accepted_by_the_derived_parser_too() {
         assert_eq!(got, slow(s.trim_start_matches('\u{feff}')), "{s}");
     }
 }
+
+#[test]
+fn apps_share_their_repeated_questions_and_answers() {
+    let json = r#"{"format":1,"apps":[
+        {"id":"A","name":"a","zones":[{"pivot":"data","blocks":[{"type":"row","question":"Q?","answer":"Yes"}]}]},
+        {"id":"B","name":"b","zones":[{"pivot":"data","blocks":[{"type":"row","question":"Q?","answer":"Yes"}]}]}]}"#;
+    let c = fast(json).unwrap();
+    let row = |app: usize| c.apps[app].zones[0].rows().next().unwrap().clone();
+    let (a, b) = (row(0), row(1));
+    assert_eq!(a.question.as_ptr(), b.question.as_ptr());
+    assert_eq!(a.answer.as_ptr(), b.answer.as_ptr());
+    assert_eq!(
+        c.apps[0].zones[0].pivot.as_ptr(),
+        c.apps[1].zones[0].pivot.as_ptr()
+    );
+}

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::{Answer, Permission, PermissionKind};
+use super::{Answer, Permission, PermissionKind, SharedText};
 
 /// The catalog format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -138,9 +138,9 @@ pub struct Links {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Zone {
-    pub pivot: String,
+    pub pivot: SharedText,
     #[serde(default)]
-    pub title: String,
+    pub title: SharedText,
     #[serde(default)]
     pub blocks: Vec<Block>,
 }
@@ -166,9 +166,9 @@ pub enum Block {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Row {
-    pub question: String,
+    pub question: SharedText,
     #[serde(default)]
-    pub answer: String,
+    pub answer: SharedText,
     #[serde(default)]
     pub value: Answer,
     /// Nesting depth: 0 for top-level rows, 1 for e.g. certification controls under their section.
@@ -177,8 +177,8 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn new(question: impl Into<String>, answer: impl Into<String>, level: u8) -> Row {
-        let answer = answer.into();
+    pub fn new(question: impl Into<SharedText>, answer: impl Into<SharedText>, level: u8) -> Row {
+        let answer: SharedText = answer.into();
         Row {
             question: question.into(),
             value: normalize_answer_for(&answer),
@@ -209,9 +209,9 @@ pub struct Table {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Note {
     #[serde(default)]
-    pub title: String,
+    pub title: SharedText,
     #[serde(default)]
-    pub text: String,
+    pub text: SharedText,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

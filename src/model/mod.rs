@@ -8,6 +8,7 @@ mod catalog;
 mod date;
 mod permission;
 mod pivot;
+mod shared_text;
 
 pub use answer::{Answer, normalize_answer};
 pub use catalog::{
@@ -17,3 +18,4 @@ pub use catalog::{
 pub use date::{parse_date, parse_updated};
 pub use permission::{Permission, PermissionKind, canonical_permission_name, parse_kind};
 pub use pivot::pivot_title_en;
+pub use shared_text::{SharedText, interning};

@@ -278,7 +278,7 @@ mod tests {
     fn zone(pivot: &str, rows: &[(&str, &str)]) -> Zone {
         Zone {
             pivot: pivot.into(),
-            title: String::new(),
+            title: Default::default(),
             blocks: rows
                 .iter()
                 .map(|(q, a)| Block::Row(Row::new(*q, *a, 0)))

@@ -131,8 +131,8 @@ fn flush_note(blocks: &mut Vec<Block>, section: &str, paragraphs: &mut Vec<Strin
         return;
     }
     blocks.push(Block::Note(Note {
-        title: section.to_string(),
-        text: paragraphs.join("\n"),
+        title: section.into(),
+        text: paragraphs.join("\n").into(),
     }));
     paragraphs.clear();
 }

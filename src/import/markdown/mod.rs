@@ -187,8 +187,9 @@ fn read_app(
         app.zones.push(Zone {
             title: content
                 .heading
-                .unwrap_or_else(|| pivot_title_en(&span.pivot).to_string()),
-            pivot: span.pivot.clone(),
+                .unwrap_or_else(|| pivot_title_en(&span.pivot).to_string())
+                .into(),
+            pivot: span.pivot.as_str().into(),
             blocks: content.blocks,
         });
     }

@@ -68,8 +68,8 @@ pub fn build(sections: &[Section], notes: &mut Vec<ParseNote>) -> Built {
             .map_or_else(|| pivot_title_en(pivot).to_string(), str::to_string);
         let blocks = blocks_of(section, &mut out, notes);
         out.zones.push(Zone {
-            pivot: pivot.to_string(),
-            title,
+            pivot: pivot.into(),
+            title: title.into(),
             blocks,
         });
     }
@@ -89,10 +89,11 @@ fn blocks_of(section: &Section, out: &mut Built, notes: &mut Vec<ParseNote>) -> 
         match item.kind {
             Kind::Text => match open_note.and_then(|i| blocks.get_mut(i)) {
                 Some(Block::Note(note)) => {
-                    if !note.text.is_empty() {
-                        note.text.push('\n');
-                    }
-                    note.text.push_str(t);
+                    note.text = if note.text.is_empty() {
+                        t.into()
+                    } else {
+                        format!("{}\n{t}", note.text).into()
+                    };
                 }
                 _ => {
                     open_note = Some(blocks.len());
@@ -140,8 +141,8 @@ fn blocks_of(section: &Section, out: &mut Built, notes: &mut Vec<ParseNote>) -> 
 
 fn note_block(title: &str, text: &str) -> Block {
     Block::Note(Note {
-        title: title.to_string(),
-        text: text.to_string(),
+        title: title.into(),
+        text: text.into(),
     })
 }
 
@@ -212,7 +213,7 @@ mod tests {
         build(&l.sections, &mut Vec::new())
             .zones
             .into_iter()
-            .map(|z| z.pivot)
+            .map(|z| z.pivot.to_string())
             .collect()
     }
 

@@ -219,7 +219,7 @@ mod tests {
     fn catalog() -> Catalog {
         let soc = Zone {
             pivot: "compliance".into(),
-            title: String::new(),
+            title: Default::default(),
             blocks: vec![
                 Block::Row(Row::new("应用是否符合服务组织控制 (SOC 2) ？", "是", 0)),
                 Block::Row(Row::new("应用是否符合 HIPAA？", "否", 0)),

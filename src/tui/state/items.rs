@@ -29,7 +29,7 @@ pub fn tabs(app: &App) -> Vec<Tab> {
         .iter()
         .enumerate()
         .map(|(i, z)| Tab {
-            key: TabKey::Zone(z.pivot.clone()),
+            key: TabKey::Zone(z.pivot.to_string()),
             title: if z.title.trim().is_empty() {
                 pivot_title_en(&z.pivot).to_string()
             } else {

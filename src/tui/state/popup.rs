@@ -76,10 +76,10 @@ pub fn text_popup(app: &App, zone: usize, item: Item) -> Option<Popup> {
             let answer = if r.answer.trim().is_empty() {
                 strings::UNANSWERED_MARK.to_string()
             } else {
-                r.answer.clone()
+                r.answer.to_string()
             };
             (
-                zone.title.clone(),
+                zone.title.to_string(),
                 vec![
                     section(strings::QUESTION, &r.question, None),
                     section(strings::ANSWER, answer, Some(r.value)),
@@ -102,7 +102,7 @@ pub fn text_popup(app: &App, zone: usize, item: Item) -> Option<Popup> {
             let Block::Note(n) = block(b)? else {
                 return None;
             };
-            (n.title.clone(), vec![section("", &n.text, None)])
+            (n.title.to_string(), vec![section("", &n.text, None)])
         }
         _ => return None,
     };
