@@ -18,4 +18,4 @@ pub use catalog::{
 pub use date::{parse_date, parse_updated};
 pub use permission::{Permission, PermissionKind, canonical_permission_name, parse_kind};
 pub use pivot::pivot_title_en;
-pub use shared_text::{SharedText, interning};
+pub use shared_text::{Interner, SharedText, interning};

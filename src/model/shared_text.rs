@@ -29,25 +29,33 @@ thread_local! {
 /// that equals one read before shares its allocation. The table is dropped at the end (the
 /// texts live on in what was read). Nested calls share the outer table.
 pub fn interning<T>(f: impl FnOnce() -> T) -> T {
-    let outer = INTERNER.with(|t| {
-        let mut t = t.borrow_mut();
-        let was_on = t.is_some();
-        if !was_on {
-            *t = Some(foldhash::HashSet::default());
-        }
-        was_on
-    });
-    // Reset even if `f` panics, so a later read on this thread does not keep a stale table.
-    struct Reset(bool);
-    impl Drop for Reset {
-        fn drop(&mut self) {
-            if !self.0 {
-                INTERNER.with(|t| t.borrow_mut().take());
+    if INTERNER.with(|t| t.borrow().is_some()) {
+        return f();
+    }
+    Interner::default().scope(f)
+}
+
+/// A table of texts read so far, to be lent to one thread at a time with
+/// [`scope`](Interner::scope): loaders that parse on several threads give each its own.
+#[derive(Default)]
+pub struct Interner(Option<foldhash::HashSet<Arc<str>>>);
+
+impl Interner {
+    /// Run `f` with this table as the thread's interner, then take it back.
+    pub fn scope<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let table = self.0.take().unwrap_or_default();
+        let outer = INTERNER.with(|t| t.replace(Some(table)));
+        // Take the table back even if `f` panics, so the thread does not keep it.
+        struct Restore<'a>(&'a mut Interner, Option<foldhash::HashSet<Arc<str>>>);
+        impl Drop for Restore<'_> {
+            fn drop(&mut self) {
+                let outer = self.1.take();
+                self.0.0 = INTERNER.with(|t| t.replace(outer));
             }
         }
+        let _restore = Restore(self, outer);
+        f()
     }
-    let _reset = Reset(outer);
-    f()
 }
 
 impl SharedText {

@@ -87,16 +87,20 @@ pub fn score_app(app: &App, risk: &RiskTable, cfg: &ScoreConfig) -> ScoreCard {
 /// recurs in every app: its weight is looked up once. Only the totals are kept — a large catalog
 /// would otherwise hold a score card per app; `score_app` rebuilds one when it is explained.
 pub fn score_totals(apps: &[App], risk: &RiskTable, cfg: &ScoreConfig) -> Vec<f64> {
-    let mut weights = QuestionWeights::new(cfg);
-    apps.iter()
-        .map(|a| score_with(a, risk, cfg, &mut weights).total)
+    use rayon::prelude::*;
+    apps.par_iter()
+        .with_min_len(256)
+        .map_init(
+            || QuestionWeights::new(cfg),
+            |weights, a| score_with(a, risk, cfg, weights).total,
+        )
         .collect()
 }
 
 /// `ScoreConfig::question_weight` with the rules lower-cased once and answers remembered.
 struct QuestionWeights {
     rules: Vec<(String, f64)>,
-    memo: std::collections::HashMap<String, f64>,
+    memo: foldhash::HashMap<String, f64>,
 }
 
 impl QuestionWeights {
@@ -107,7 +111,7 @@ impl QuestionWeights {
                 .iter()
                 .map(|r| (r.contains.to_lowercase(), r.weight))
                 .collect(),
-            memo: std::collections::HashMap::new(),
+            memo: foldhash::HashMap::default(),
         }
     }
 

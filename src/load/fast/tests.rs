@@ -96,3 +96,13 @@ fn apps_share_their_repeated_questions_and_answers() {
         c.apps[1].zones[0].pivot.as_ptr()
     );
 }
+
+#[test]
+fn deeply_nested_apps_are_left_to_the_slow_path() {
+    // The workers' parser recurses per level; the scan refuses such apps before they get there.
+    let deep = format!("{}1{}", "[".repeat(10_000), "]".repeat(10_000));
+    let json = format!(r#"{{"format":1,"apps":[{{"id":"x","name":"n","clients":{deep}}}]}}"#);
+    assert!(fast(&json).is_none());
+    let shallow = r#"{"format":1,"apps":[{"id":"x","name":"n","clients":["Teams"]}]}"#;
+    assert_eq!(fast(shallow).unwrap().apps[0].clients, ["Teams"]);
+}
