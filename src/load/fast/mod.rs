@@ -58,25 +58,14 @@ impl<R: Read> Chunked<R> {
         }
         self.buf.drain(..self.pos);
         self.pos = 0;
-        let want = self.buf.len() + CHUNK.max(self.buf.len());
+        let want = CHUNK.max(self.buf.len()) as u64;
         let start = self.buf.len();
-        self.buf.resize(want, 0);
-        let mut filled = start;
-        while filled < want {
-            match self.reader.read(&mut self.buf[filled..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    break;
-                }
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    self.buf.truncate(filled);
-                    return Err(e);
-                }
-            }
+        // `read_to_end` reads into the spare capacity without zeroing it first.
+        let read = (&mut self.reader).take(want).read_to_end(&mut self.buf)?;
+        if (read as u64) < want {
+            self.eof = true;
         }
-        self.buf.truncate(filled);
+        let filled = start + read;
         Ok(filled > start || !self.eof)
     }
 
