@@ -9,14 +9,14 @@ use std::time::{Duration, Instant};
 use attest_tui::import::{ImportOptions, import_paths};
 use attest_tui::load::{parse_catalog_bytes, read_catalog_file};
 use attest_tui::model::Catalog;
-
-// The allocator of the attest-tui binary, so the figures are the binary's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use attest_tui::query::{AppSearcher, match_indices};
 use attest_tui::tui::{Action, State, view};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+
+// The allocator of the attest-tui binary, so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn quantile(runs: &[Duration], q: f64) -> Duration {
     let mut sorted = runs.to_vec();
