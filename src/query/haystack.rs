@@ -99,10 +99,6 @@ impl Haystacks {
             .iter()
             .zip(&query.shared)
             .try_fold(0i64, |sum, (word, shared)| {
-                let id = id_score(&app.ids, &word.lower);
-                if id == Some(ID_EXACT) {
-                    return Some(sum.saturating_add(ID_EXACT));
-                }
                 let name = word.fuzzy(matcher, &app.name);
                 // Scored the first time any app asks for that publisher or client.
                 let other = app
@@ -113,7 +109,14 @@ impl Haystacks {
                             .get_or_init(|| word.fuzzy(matcher, &self.shared[s as usize]))
                     })
                     .max();
-                name.max(other).or(id).map(|s| sum.saturating_add(s))
+                // A fuzzy hit only needs to know whether an identifier beats it: a hex-looking
+                // word is inside most GUIDs, and telling prefix from inner there is wasted work.
+                let score = match name.max(other) {
+                    Some(_) if app.ids.split('\n').any(|id| id == word.lower) => Some(ID_EXACT),
+                    Some(fuzzy) => Some(fuzzy),
+                    None => id_score(&app.ids, &word.lower),
+                };
+                score.map(|s| sum.saturating_add(s))
             })
     }
 }

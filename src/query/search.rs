@@ -283,7 +283,8 @@ mod tests {
             apps: vec![
                 app("WA1", "Notes", "Northwind"),
                 app("WA2", "Fabrikam Sync", "Fabrikam Inc"),
-                app("FAB", "Notes", "Northwind"),
+                // Its name matches `fab` as well as app 1's does; its id decides.
+                app("FAB", "Fabrikam Notes", "Northwind"),
                 app("WA3", "Notes", "Northwind"),
             ],
             ..Catalog::default()
