@@ -56,11 +56,14 @@ impl Haystacks {
                         (shared.len() - 1) as u32
                     })
                 });
-                let mut ids = app.id.to_ascii_lowercase();
-                for reg in app.registration_ids() {
+                let regs = app.registration_ids();
+                let mut ids = String::with_capacity(app.id.len() + 37 * regs.len());
+                ids.push_str(&app.id);
+                for reg in regs {
                     ids.push('\n');
-                    ids.push_str(&reg.to_ascii_lowercase());
+                    ids.push_str(reg);
                 }
+                ids.make_ascii_lowercase();
                 AppText {
                     name: app.name.as_str().into(),
                     shared: fields.collect(),
