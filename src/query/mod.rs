@@ -1,6 +1,7 @@
 //! Questions asked of a catalog: search, lookup. No terminal types here.
 
 pub mod filter;
+mod haystack;
 mod lookup;
 mod search;
 

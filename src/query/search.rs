@@ -4,10 +4,12 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use crate::model::{App, Catalog};
+use super::haystack::Haystacks;
+use crate::model::Catalog;
 
 /// One app that matched a query: its index in the catalog, its score, and which characters of its
-/// name matched (char indices), for highlighting.
+/// name matched (char indices), for highlighting. Scores only order hits: an id or GUID equal to
+/// the query scores above every fuzzy hit, one that merely contains it below every fuzzy hit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppMatch {
     pub index: usize,
@@ -15,8 +17,9 @@ pub struct AppMatch {
     pub name_indices: Vec<usize>,
 }
 
-/// Fuzzy search over apps, with each app's search fields joined once up front so a keystroke
-/// costs one match per app.
+/// Search over apps: every word of a query must match the name, publisher or a client fuzzily, or
+/// the id or a registration GUID as a substring (see [`haystack`](super::haystack)); each app's
+/// fields are prepared once up front.
 ///
 /// Large catalogs are matched in parallel. The searcher remembers the hits of its last 16
 /// queries: a query that extends one of them (typing) only looks at that query's
@@ -24,7 +27,7 @@ pub struct AppMatch {
 /// retyping) reuses its scores.
 pub struct AppSearcher {
     matcher: SkimMatcherV2,
-    haystacks: Vec<String>,
+    haystacks: Haystacks,
     /// Recent queries with their hits, oldest first.
     recent: Mutex<Vec<(String, Hits)>>,
 }
@@ -41,7 +44,7 @@ impl AppSearcher {
     pub fn new(catalog: &Catalog) -> AppSearcher {
         AppSearcher {
             matcher: SkimMatcherV2::default().smart_case(),
-            haystacks: catalog.apps.iter().map(haystack).collect(),
+            haystacks: Haystacks::new(&catalog.apps),
             recent: Mutex::new(Vec::new()),
         }
     }
@@ -54,10 +57,7 @@ impl AppSearcher {
         let with_indices = |&(index, score): &(u32, i64)| AppMatch {
             index: index as usize,
             score,
-            name_indices: self
-                .matcher
-                .fuzzy_indices(&catalog.apps[index as usize].name, query)
-                .map(|(_, ix)| ix)
+            name_indices: name_indices(&self.matcher, &catalog.apps[index as usize].name, query)
                 .unwrap_or_default(),
         };
         if query.is_empty() {
@@ -95,9 +95,10 @@ impl AppSearcher {
             .max_by_key(|(q, _)| q.len())
             .map(|(_, hits)| hits.clone());
         drop(recent);
+        let prepared = self.haystacks.query(query);
         let score = |i: u32| {
-            self.matcher
-                .fuzzy_match(&self.haystacks[i as usize], query)
+            self.haystacks
+                .score(&self.matcher, &prepared, i as usize)
                 .map(|s| (i, s))
         };
         let mut hits: Vec<(u32, i64)> = match &candidates {
@@ -130,40 +131,33 @@ fn bare(index: u32, score: i64) -> AppMatch {
     }
 }
 
-fn haystack(app: &App) -> String {
-    let mut s = String::with_capacity(app.name.len() + app.publisher.len() + 64);
-    s.push_str(&app.name);
-    for part in [&app.publisher, &app.id] {
-        s.push(' ');
-        s.push_str(part);
-    }
-    for client in &app.clients {
-        s.push(' ');
-        s.push_str(client);
-    }
-    for reg in app.registration_ids() {
-        s.push(' ');
-        s.push_str(reg);
-    }
-    s
+/// Char indices of `text` that fuzzy-match words of `query` (for highlighting rows), or None
+/// when no word does.
+pub fn match_indices(text: &str, query: &str) -> Option<Vec<usize>> {
+    name_indices(&SkimMatcherV2::default().smart_case(), text, query)
 }
 
-/// Char indices of `text` that fuzzy-match `query` (for highlighting rows), or None.
-pub fn match_indices(text: &str, query: &str) -> Option<Vec<usize>> {
-    let query = query.trim();
-    if query.is_empty() {
-        return Some(Vec::new());
+/// The union of each word's match positions: words are matched one by one, as the search does.
+fn name_indices(matcher: &SkimMatcherV2, text: &str, query: &str) -> Option<Vec<usize>> {
+    let mut words = query.split_whitespace().peekable();
+    words.peek()?;
+    let mut found = None;
+    for word in words {
+        if let Some((_, ix)) = matcher.fuzzy_indices(text, word) {
+            found.get_or_insert_with(Vec::new).extend(ix);
+        }
     }
-    SkimMatcherV2::default()
-        .smart_case()
-        .fuzzy_indices(text, query)
-        .map(|(_, ix)| ix)
+    if let Some(ix) = &mut found {
+        ix.sort_unstable();
+        ix.dedup();
+    }
+    found
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Permission, PermissionKind};
+    use crate::model::{App, Permission, PermissionKind};
 
     fn app(id: &str, name: &str, publisher: &str) -> App {
         App {
@@ -229,7 +223,27 @@ mod tests {
         let s = AppSearcher::new(&c);
         // Typing, smart case switching on, deleting, and jumping to an unrelated query.
         for q in [
-            "c", "co", "con", "conT", "con", "co", "cont", "contac", "", "not", "n", "no", "c",
+            "c",
+            "co",
+            "con",
+            "conT",
+            "con",
+            "co",
+            "cont",
+            "contac",
+            "",
+            "not",
+            "n",
+            "no",
+            "c",
+            "c t",
+            "c te",
+            "c",
+            "co",
+            "co 3",
+            "co 3f",
+            "contoso",
+            "contoso teams",
         ] {
             let fresh = AppSearcher::new(&c);
             assert_eq!(s.search(&c, q), fresh.search(&c, q), "{q}");
@@ -249,6 +263,76 @@ mod tests {
             match_indices(&c.apps[0].name, "voip").unwrap(),
             vec![7, 8, 9, 10]
         );
+    }
+
+    #[test]
+    fn fuzzy_words_do_not_match_through_guid_letters() {
+        let mut c = catalog();
+        // `cafe` is in this GUID's letters in order, but not as a substring.
+        c.apps[0].permissions.push(Permission {
+            registration: Some("0c1a2f3e-0000-4000-8000-000000000000".into()),
+            ..Permission::default()
+        });
+        assert!(AppSearcher::new(&c).search(&c, "cafe").is_empty());
+        assert_eq!(AppSearcher::new(&c).search(&c, "2F3E")[0].index, 0);
+    }
+
+    #[test]
+    fn a_whole_id_ranks_first_and_a_partial_one_after_fuzzy_hits() {
+        let c = Catalog {
+            apps: vec![
+                app("WA1", "Notes", "Northwind"),
+                app("WA2", "Fabrikam Sync", "Fabrikam Inc"),
+                // Its name matches `fab` as well as app 1's does; its id decides.
+                app("FAB", "Fabrikam Notes", "Northwind"),
+                app("WA3", "Notes", "Northwind"),
+            ],
+            ..Catalog::default()
+        };
+        let mut guids = c.clone();
+        guids.apps[0].permissions.push(Permission {
+            registration: Some("00fab000-0000-4000-8000-000000000000".into()),
+            ..Permission::default()
+        });
+        guids.apps[3].permissions.push(Permission {
+            registration: Some("fab00000-0000-4000-8000-000000000000".into()),
+            ..Permission::default()
+        });
+        let order = |c: &Catalog, q: &str| -> Vec<usize> {
+            AppSearcher::new(c)
+                .search(c, q)
+                .iter()
+                .map(|m| m.index)
+                .collect()
+        };
+        // Exact id, then the fuzzy hit, then a GUID prefix, then a GUID that contains it.
+        assert_eq!(order(&guids, "fab"), [2, 1, 3, 0]);
+        assert_eq!(order(&c, "wa"), [0, 1, 3]);
+    }
+
+    #[test]
+    fn every_word_must_match_some_field_in_any_order() {
+        let c = catalog();
+        let s = AppSearcher::new(&c);
+        let hits = |q: &str| -> Vec<usize> { s.search(&c, q).iter().map(|m| m.index).collect() };
+        assert_eq!(hits("landis 联系"), [1]);
+        assert_eq!(hits("联系 landis"), [1]);
+        assert_eq!(hits("popp voip WA200003306"), [0]);
+        assert!(hits("landis zzz").is_empty());
+        // Not by collecting letters across fields: "VoIP" + "Communications".
+        assert!(hits("ipco").is_empty());
+    }
+
+    #[test]
+    fn every_word_that_matches_the_name_is_highlighted() {
+        let c = catalog();
+        let hits = AppSearcher::new(&c).search(&c, "voip popp");
+        assert_eq!(hits[0].name_indices, vec![0, 1, 2, 3, 7, 8, 9, 10]);
+        assert_eq!(
+            match_indices(&c.apps[0].name, "zzz voip").unwrap(),
+            vec![7, 8, 9, 10]
+        );
+        assert_eq!(match_indices(&c.apps[0].name, "zzz"), None);
     }
 
     #[test]

@@ -1,0 +1,249 @@
+//! What app search looks at in each app, prepared once so that a keystroke costs little per app.
+//!
+//! A query is split into words, and every word must match the app somewhere (in any order). A word
+//! matches the name, the publisher or a client fuzzily (SkimMatcherV2, smart case), or the app id
+//! or a registration GUID as a case-insensitive substring: a person pastes a GUID or types the
+//! start of an id, and fuzzy matching hex digits only picks a word's letters out of them (`contac`
+//! used to match almost every app through its GUIDs).
+//!
+//! Each field is matched on its own rather than all joined into one line: the fuzzy matcher's cost
+//! grows with the text's length, and a word no longer matches by collecting letters across fields.
+//! Publishers and clients are shared by many apps, so a query matches each distinct one once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use crate::model::App;
+
+/// Score of a word that is an app's id or one of its registration GUIDs: above any fuzzy score (a
+/// fuzzy score is at most a few dozen points per character of the word).
+pub(super) const ID_EXACT: i64 = 1 << 40;
+/// Score of a word found only at the start of the id or a GUID: below any fuzzy score, so that
+/// hex-looking words (`fab`, `cafe`) list the apps they name before the GUIDs containing them.
+pub(super) const ID_PREFIX: i64 = -(1 << 40);
+/// Score of a word found only inside the id or a GUID: just below a prefix.
+pub(super) const ID_INNER: i64 = ID_PREFIX - 1;
+
+/// The searchable text of every app of a catalog.
+pub(super) struct Haystacks {
+    apps: Vec<AppText>,
+    /// Every distinct publisher and client, once.
+    shared: Vec<Box<str>>,
+}
+
+struct AppText {
+    name: Box<str>,
+    /// The app's publisher and clients, as indices into `Haystacks::shared`.
+    shared: Box<[u32]>,
+    /// Id and registration GUIDs, ASCII-lowercased, one per line.
+    ids: Box<str>,
+}
+
+impl Haystacks {
+    pub(super) fn new(apps: &[App]) -> Haystacks {
+        let mut shared = Vec::new();
+        let mut seen: HashMap<&str, u32> = HashMap::new();
+        let apps = apps
+            .iter()
+            .map(|app| {
+                let fields = std::iter::once(&app.publisher).chain(&app.clients);
+                let fields = fields.map(|s| {
+                    *seen.entry(s).or_insert_with(|| {
+                        shared.push(Box::from(s.as_str()));
+                        (shared.len() - 1) as u32
+                    })
+                });
+                let regs = app.registration_ids();
+                let mut ids = String::with_capacity(app.id.len() + 37 * regs.len());
+                ids.push_str(&app.id);
+                for reg in regs {
+                    ids.push('\n');
+                    ids.push_str(reg);
+                }
+                ids.make_ascii_lowercase();
+                AppText {
+                    name: app.name.as_str().into(),
+                    shared: fields.collect(),
+                    ids: ids.into(),
+                }
+            })
+            .collect();
+        Haystacks { apps, shared }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.apps.len()
+    }
+
+    /// Prepare a trimmed, non-empty query for scoring apps with [`score`](Self::score).
+    pub(super) fn query<'q>(&self, text: &'q str) -> Query<'q> {
+        let words: Vec<Word> = text.split_whitespace().map(Word::new).collect();
+        let shared = words
+            .iter()
+            .map(|_| (0..self.shared.len()).map(|_| OnceLock::new()).collect())
+            .collect();
+        Query { words, shared }
+    }
+
+    /// App `index`'s score for the query: the sum of its words' scores, or None when a word
+    /// matches nothing.
+    pub(super) fn score(
+        &self,
+        matcher: &SkimMatcherV2,
+        query: &Query,
+        index: usize,
+    ) -> Option<i64> {
+        let app = &self.apps[index];
+        query
+            .words
+            .iter()
+            .zip(&query.shared)
+            .try_fold(0i64, |sum, (word, shared)| {
+                let name = word.fuzzy(matcher, &app.name);
+                // Scored the first time any app asks for that publisher or client.
+                let other = app
+                    .shared
+                    .iter()
+                    .filter_map(|&s| {
+                        *shared[s as usize]
+                            .get_or_init(|| word.fuzzy(matcher, &self.shared[s as usize]))
+                    })
+                    .max();
+                // A fuzzy hit only needs to know whether an identifier beats it: a hex-looking
+                // word is inside most GUIDs, and telling prefix from inner there is wasted work.
+                let score = match name.max(other) {
+                    Some(_) if app.ids.split('\n').any(|id| id == word.lower) => Some(ID_EXACT),
+                    Some(fuzzy) => Some(fuzzy),
+                    None => id_score(&app.ids, &word.lower),
+                };
+                score.map(|s| sum.saturating_add(s))
+            })
+    }
+}
+
+/// How well `word` (ASCII-lowercased) matches the best of the app's identifiers.
+fn id_score(ids: &str, word: &str) -> Option<i64> {
+    // One scan rejects nearly every app; only a hit looks at which identifier it was in.
+    if !ids.contains(word) {
+        return None;
+    }
+    ids.split('\n')
+        .filter_map(|id| match id.find(word)? {
+            _ if id.len() == word.len() => Some(ID_EXACT),
+            0 => Some(ID_PREFIX),
+            _ => Some(ID_INNER),
+        })
+        .max()
+}
+
+/// A prepared query: its words, and per word the scores of the shared fields asked for so far.
+pub(super) struct Query<'q> {
+    words: Vec<Word<'q>>,
+    shared: Vec<Vec<OnceLock<Option<i64>>>>,
+}
+
+struct Word<'q> {
+    text: &'q str,
+    /// ASCII-lowercased, for the identifiers.
+    lower: String,
+    /// The bytes the prefilter looks for: ASCII-lowercased unless the match is case-sensitive.
+    folded: Vec<u8>,
+    /// Smart case, as SkimMatcherV2 decides it: an ASCII capital makes the match case-sensitive.
+    case_sensitive: bool,
+}
+
+impl Word<'_> {
+    fn new(text: &str) -> Word<'_> {
+        let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
+        let lower = text.to_ascii_lowercase();
+        let folded = if case_sensitive {
+            text.as_bytes().to_vec()
+        } else {
+            lower.as_bytes().to_vec()
+        };
+        Word {
+            text,
+            lower,
+            folded,
+            case_sensitive,
+        }
+    }
+
+    fn fuzzy(&self, matcher: &SkimMatcherV2, field: &str) -> Option<i64> {
+        if !may_fuzzy_match(field.as_bytes(), &self.folded, self.case_sensitive) {
+            return None;
+        }
+        matcher.fuzzy_match(field, self.text)
+    }
+}
+
+/// Whether the word's bytes occur in order in `hay`: a necessary condition for SkimMatcherV2 to
+/// match, checked without decoding characters or filling its score matrix. (Skim matches when the
+/// word's characters occur in order, comparing ASCII letters case-insensitively unless smart case
+/// says otherwise; characters in order mean their UTF-8 bytes in order.)
+fn may_fuzzy_match(hay: &[u8], folded: &[u8], case_sensitive: bool) -> bool {
+    let mut rest = hay;
+    for &want in folded {
+        let found = if case_sensitive || !want.is_ascii_lowercase() {
+            memchr::memchr(want, rest)
+        } else {
+            memchr::memchr2(want, want.to_ascii_uppercase(), rest)
+        };
+        match found {
+            Some(at) => rest = &rest[at + 1..],
+            None => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn prefilter(hay: &str, word: &str) -> bool {
+        let w = Word::new(word);
+        may_fuzzy_match(hay.as_bytes(), &w.folded, w.case_sensitive)
+    }
+
+    #[test]
+    fn prefilter_folds_ascii_case_only_for_lowercase_words() {
+        assert!(prefilter("Microsoft Teams", "teams"));
+        assert!(!prefilter("Microsoft Teams", "TEAMS"));
+        assert!(prefilter("联系人中心", "联系"));
+        assert!(!prefilter("系联", "联系"));
+    }
+
+    #[test]
+    fn identifiers_score_exact_then_prefix_then_inner() {
+        let ids = "wa200001428\n05c3e7fe-59c1-4d68-b334-336aa7ed4b64";
+        assert_eq!(id_score(ids, "wa200001428"), Some(ID_EXACT));
+        assert_eq!(
+            id_score(ids, "05c3e7fe-59c1-4d68-b334-336aa7ed4b64"),
+            Some(ID_EXACT)
+        );
+        assert_eq!(id_score(ids, "05c3"), Some(ID_PREFIX));
+        assert_eq!(id_score(ids, "1428"), Some(ID_INNER));
+        // Not across two identifiers.
+        assert_eq!(id_score(ids, "1428\n05c3"), None);
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        // Letters of both cases, non-ASCII letters that Unicode folds (skim does not), and CJK.
+        proptest::string::string_regex("[a-cA-CéÉß联系 ]{0,12}").unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn prefilter_never_rejects_what_skim_matches(hay in text(), word in text()) {
+            let matcher = SkimMatcherV2::default().smart_case();
+            if !word.is_empty() && matcher.fuzzy_match(&hay, &word).is_some() {
+                prop_assert!(prefilter(&hay, &word));
+            }
+        }
+    }
+}
