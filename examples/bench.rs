@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use attest_tui::import::{ImportOptions, import_paths};
 use attest_tui::load::{parse_catalog_bytes, read_catalog_file};
 use attest_tui::model::Catalog;
-use attest_tui::query::{AppSearcher, match_indices};
+use attest_tui::query::AppSearcher;
 use attest_tui::tui::{Action, State, view};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -229,42 +229,17 @@ fn keystroke(n: usize) {
     }
     report(n, "the TUI as it is (State::update + render)", &times);
 
-    // The same keys through `search_ranked`, with highlights computed for the visible rows only
-    // (what the TUI would do with the proposed change), plus the same full render.
-    let searcher = AppSearcher::new(&state.catalog);
-    let mut times = Vec::new();
-    let mut query = String::new();
-    for _round in 0..5 {
-        let keys = QUERY
-            .chars()
-            .map(Some)
-            .chain(std::iter::repeat_n(None, QUERY.len()));
-        for key in keys {
-            let t = Instant::now();
-            match key {
-                Some(c) => query.push(c),
-                None => {
-                    query.pop();
-                }
-            }
-            state.list.query.clone_from(&query);
-            state.list.matches = searcher.search_ranked(&query);
-            state.list.scroll = Default::default();
-            let rows = state.layout.list_rows.min(state.list.matches.len());
-            for m in &mut state.list.matches[..rows] {
-                m.name_indices =
-                    match_indices(&state.catalog.apps[m.index].name, &query).unwrap_or_default();
-            }
-            buf.reset();
-            let layout = view::render(&state, area, &mut buf);
-            state.update(Action::Layout(Box::new(layout)));
-            times.push(t.elapsed());
-        }
-    }
-    report(
-        n,
-        "proposed: search_ranked + highlights of visible rows + render",
-        &times,
+    // One full frame alone: the list of all n apps (search closed), drawn at 200x50.
+    state.update(Action::SearchCancel);
+    let listed = state.list.matches.len();
+    let render = runs(21, || {
+        buf.reset();
+        view::render(&state, area, &mut buf)
+    });
+    println!(
+        "one full frame at 200x50, {listed} of {n} apps listed: median {:.1} ms, max {:.1} ms (21 frames)",
+        ms(quantile(&render, 0.5)),
+        ms(quantile(&render, 1.0)),
     );
 }
 
@@ -272,13 +247,15 @@ fn keystroke(n: usize) {
 /// it remembers, so they are reported apart.
 fn report(n: usize, what: &str, times: &[Duration]) {
     let (first, rest) = times.split_at(2 * QUERY.len());
+    let (typed, deleted) = first.split_at(QUERY.len());
     println!(
         "keystroke -> filtered and rendered frame, {n} apps, {what} (type {QUERY:?}, delete it):"
     );
     for (label, t) in [
-        ("first round", first),
-        ("rounds 2-5 ", rest),
-        ("all        ", times),
+        ("first round, typed  ", typed),
+        ("first round, deleted", deleted),
+        ("rounds 2-5          ", rest),
+        ("all                 ", times),
     ] {
         println!(
             "  {label}: {} keys, median {:.1} ms, p99 {:.1} ms, max {:.1} ms",
