@@ -41,9 +41,14 @@ pub(super) fn apps_array<R: Read>(r: &mut Chunked<R>) -> Step<Vec<App>> {
     let (jobs_tx, jobs_rx) = mpsc::sync_channel::<Job>(workers);
     let jobs_rx = Mutex::new(jobs_rx);
     let (done_tx, done_rx) = mpsc::channel::<Parsed>();
+    // Parsed chunks' buffers go back to the reader to be filled again: fresh memory is
+    // expensive (the kernel zeroes every page on first touch), and a fresh megabyte per chunk
+    // would touch as much memory as the catalog itself.
+    let (spare_tx, spare_rx) = mpsc::channel::<Vec<u8>>();
     std::thread::scope(|s| {
         for _ in 0..workers {
-            let (jobs_rx, done_tx, failed) = (&jobs_rx, done_tx.clone(), &failed);
+            let (jobs_rx, done_tx, spare_tx) = (&jobs_rx, done_tx.clone(), spare_tx.clone());
+            let failed = &failed;
             s.spawn(move || {
                 // One table per worker for the whole load: apps repeat the same questions and
                 // answers, so each distinct text is kept once per worker, not once per app.
@@ -58,6 +63,7 @@ pub(super) fn apps_array<R: Read>(r: &mut Chunked<R>) -> Step<Vec<App>> {
                         if parsed.is_err() {
                             failed.store(true, Ordering::Relaxed);
                         }
+                        let _ = spare_tx.send(job.buf);
                         if done_tx.send((job.index, parsed)).is_err() {
                             break;
                         }
@@ -65,8 +71,8 @@ pub(super) fn apps_array<R: Read>(r: &mut Chunked<R>) -> Step<Vec<App>> {
                 });
             });
         }
-        drop(done_tx);
-        let fed = feed(r, &jobs_tx, &failed);
+        drop((done_tx, spare_tx));
+        let fed = feed(r, &jobs_tx, &spare_rx, &failed);
         drop(jobs_tx); // workers stop when the queue is empty
         let mut parts: Vec<Parsed> = done_rx.iter().collect();
         let chunks = match fed? {
@@ -97,6 +103,7 @@ fn next_job(jobs: &Mutex<mpsc::Receiver<Job>>) -> Result<Job, mpsc::RecvError> {
 fn feed<R: Read>(
     r: &mut Chunked<R>,
     jobs: &mpsc::SyncSender<Job>,
+    spare: &mpsc::Receiver<Vec<u8>>,
     failed: &AtomicBool,
 ) -> Step<usize> {
     let mut index = 0;
@@ -115,7 +122,10 @@ fn feed<R: Read>(
             continue;
         }
         // Hand the scanned bytes over and keep only the unscanned tail (less than one app).
-        let mut tail = Vec::with_capacity(super::CHUNK + (r.buf.len() - at));
+        let mut tail = spare
+            .try_recv()
+            .unwrap_or_else(|_| Vec::with_capacity(2 * super::CHUNK));
+        tail.clear();
         tail.extend_from_slice(&r.buf[at..]);
         let mut buf = std::mem::replace(&mut r.buf, tail);
         buf.truncate(at);
