@@ -106,3 +106,23 @@ fn deeply_nested_apps_are_left_to_the_slow_path() {
     let shallow = r#"{"format":1,"apps":[{"id":"x","name":"n","clients":["Teams"]}]}"#;
     assert_eq!(fast(shallow).unwrap().apps[0].clients, ["Teams"]);
 }
+
+#[test]
+fn a_bad_app_far_into_a_large_file_makes_the_fast_path_give_up() {
+    // Several chunks, so the bad app is parsed by a worker while the reader is further on.
+    let c = crate::synth::synthetic_catalog(1200, 11);
+    let good = serde_json::to_string(&c).unwrap();
+    assert!(good.len() > 4 * CHUNK);
+    let id = &c.apps[1000].id;
+    let bad = good.replacen(
+        &format!(r#""id":"{id}","name":"#),
+        &format!(r#""id":"{id}","name":7,"x":"#),
+        1,
+    );
+    assert_ne!(bad, good);
+    assert!(fast(&bad).is_none());
+    // A problem the reader's scan sees (not the parser) near the end: the same.
+    let truncated = &good[..good.len() - 3];
+    assert!(fast(truncated).is_none());
+    assert_eq!(fast(&good).unwrap(), c);
+}
