@@ -83,7 +83,11 @@ pub(super) fn apps_array<R: Read>(r: &mut Chunked<R>) -> Step<Vec<App>> {
             return Ok(Err(GiveUp));
         }
         parts.sort_unstable_by_key(|(index, _)| *index);
-        let mut apps = Vec::new();
+        let total = parts
+            .iter()
+            .map(|(_, p)| p.as_ref().map_or(0, Vec::len))
+            .sum();
+        let mut apps = Vec::with_capacity(total);
         for (_, part) in parts {
             match part {
                 Ok(mut part) => apps.append(&mut part),
