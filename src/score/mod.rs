@@ -83,9 +83,10 @@ pub fn score_app(app: &App, risk: &RiskTable, cfg: &ScoreConfig) -> ScoreCard {
     score_with(app, risk, cfg, &mut QuestionWeights::new(cfg))
 }
 
-/// The total score of many apps. The questionnaire is a template, so the same question text
-/// recurs in every app: its weight is looked up once. Only the totals are kept — a large catalog
-/// would otherwise hold a score card per app; `score_app` rebuilds one when it is explained.
+/// The total score of many apps, computed in parallel. The questionnaire is a template, so the
+/// same question text recurs in every app: its weight is looked up once per parallel split.
+/// Only the totals are kept — a large catalog would otherwise hold a score card per app;
+/// `score_app` rebuilds one when it is explained.
 pub fn score_totals(apps: &[App], risk: &RiskTable, cfg: &ScoreConfig) -> Vec<f64> {
     use rayon::prelude::*;
     apps.par_iter()
@@ -399,5 +400,27 @@ mod tests {
             .total,
             5.0
         );
+    }
+
+    #[test]
+    fn parallel_totals_match_each_app_scored_alone() {
+        // Enough apps for several parallel splits, each with its own weight memo.
+        let catalog = crate::synth::synthetic_catalog(3000, 5);
+        let mut cfg = ScoreConfig::default();
+        cfg.questions.push(crate::score::QuestionRule {
+            contains: "SOC 2".into(),
+            weight: 3.0,
+        });
+        let totals = score_totals(&catalog.apps, RiskTable::embedded(), &cfg);
+        assert_eq!(totals.len(), catalog.apps.len());
+        for (app, total) in catalog.apps.iter().zip(&totals) {
+            assert_eq!(
+                *total,
+                score_app(app, RiskTable::embedded(), &cfg).total,
+                "{}",
+                app.id
+            );
+        }
+        assert!(totals.iter().any(|t| *t != totals[0]));
     }
 }
