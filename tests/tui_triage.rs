@@ -472,6 +472,50 @@ fn key_overrides_replace_the_keys_of_an_action() {
 }
 
 #[test]
+fn compare_keys_can_be_rebound_too() {
+    use attest_tui::tui::{CompareAction, Side};
+    let km = keymap_from_config(&config(
+        "[keys.compare]\nswap = \"x\"\nreplace_left = \"L\"\nnext_difference = \"ctrl-n\"\n\
+         [keys.list]\nmark = \"M\"\n[keys.picker]\nsearch_accept = \"tab\"\n",
+    ))
+    .unwrap();
+    assert_eq!(
+        km.lookup(Mode::Compare, &press('x')),
+        Some(&Action::Compare(CompareAction::Swap))
+    );
+    assert_eq!(km.lookup(Mode::Compare, &press('s')), None);
+    assert_eq!(
+        km.lookup(Mode::Compare, &press('L')),
+        Some(&Action::Compare(CompareAction::Replace(Side::A)))
+    );
+    assert_eq!(
+        km.lookup(Mode::Compare, &press('r')),
+        Some(&Action::Compare(CompareAction::Replace(Side::B)))
+    );
+    let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+    assert_eq!(
+        km.lookup(Mode::Compare, &ctrl_n),
+        Some(&Action::Compare(CompareAction::NextDifference))
+    );
+    assert_eq!(
+        km.lookup(Mode::List, &press('M')),
+        Some(&Action::Compare(CompareAction::ToggleMark))
+    );
+    assert_eq!(km.lookup(Mode::List, &press('m')), None);
+    // Marking in the detail pane keeps its own key.
+    assert_eq!(
+        km.lookup(Mode::Detail, &press('m')),
+        Some(&Action::Compare(CompareAction::ToggleMark))
+    );
+    let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(km.lookup(Mode::Picker, &tab), Some(&Action::SearchAccept));
+    // A compare key on a key the view already uses is a clash, named as such.
+    let e = keymap_from_config(&config("[keys.compare]\nswap = \"d\"\n")).unwrap_err();
+    assert!(matches!(e, KeymapError::Duplicate { .. }), "{e:?}");
+    assert!(e.to_string().contains("`only_differences`"), "{e}");
+}
+
+#[test]
 fn bad_key_overrides_are_errors_naming_the_config_entry() {
     let err = |toml: &str| keymap_from_config(&config(toml)).unwrap_err();
     let e = err("[keys.list]\nsearch = \"j\"\n");

@@ -5,7 +5,7 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::action::Action;
+use super::action::{Action, CompareAction, Side};
 use super::keymap::{Binding, Key, Keymap, Mode, default_bindings};
 use crate::config::Config;
 use crate::review::Decision;
@@ -257,6 +257,14 @@ pub const ACTION_NAMES: &[&str] = &[
     "export",
     "copy",
     "open_link",
+    "mark",
+    "compare",
+    "swap",
+    "replace_left",
+    "replace_right",
+    "only_differences",
+    "next_difference",
+    "previous_difference",
 ];
 
 /// The config name of an action, if it can be rebound.
@@ -304,6 +312,16 @@ pub fn action_name(action: &Action) -> Option<&'static str> {
         A::Export => "export",
         A::Copy => "copy",
         A::OpenLink => "open_link",
+        A::Compare(c) => match c {
+            CompareAction::ToggleMark => "mark",
+            CompareAction::Open => "compare",
+            CompareAction::Swap => "swap",
+            CompareAction::Replace(Side::A) => "replace_left",
+            CompareAction::Replace(Side::B) => "replace_right",
+            CompareAction::ToggleOnlyDifferences => "only_differences",
+            CompareAction::NextDifference => "next_difference",
+            CompareAction::PreviousDifference => "previous_difference",
+        },
         _ => return None,
     })
 }
@@ -312,7 +330,7 @@ pub fn action_name(action: &Action) -> Option<&'static str> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeymapError {
     #[error(
-        "config.toml [keys.{mode}]: unknown mode `{mode}` (expected list, detail, search, popup, help, note or index)"
+        "config.toml [keys.{mode}]: unknown mode `{mode}` (expected list, detail, search, popup, help, note, index, compare or picker)"
     )]
     UnknownMode { mode: String },
     #[error("config.toml [keys.{mode}] {action}: unknown action `{action}` (expected one of: {})", ACTION_NAMES.join(", "))]

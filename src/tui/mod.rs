@@ -20,7 +20,7 @@ use crossterm::event;
 use crate::model::Catalog;
 use crate::workspace::Workspace;
 
-pub use action::Action;
+pub use action::{Action, CompareAction, Side};
 pub use keymap::{Keymap, Mode};
 pub use keymap_triage::{KeymapError, keymap_from_config};
 pub use layout::ScreenLayout;
