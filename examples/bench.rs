@@ -231,7 +231,7 @@ fn keystroke(n: usize) {
 
     // One full frame alone: the list of all n apps (search closed), drawn at 200x50.
     state.update(Action::SearchCancel);
-    let listed = state.list.matches.len();
+    let listed = state.ui.list.matches.len();
     let render = runs(21, || {
         buf.reset();
         view::render(&state, area, &mut buf)

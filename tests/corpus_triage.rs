@@ -69,6 +69,7 @@ fn certified_apps_with_application_group_write_cli_and_tui() {
     tui_common::type_text(&mut state, QUERY);
     state.update(Action::SearchAccept);
     let tui: BTreeSet<String> = state
+        .ui
         .list
         .matches
         .iter()
@@ -155,6 +156,7 @@ fn tui_sort_by_score_agrees_with_the_cli() {
         state.update(Action::CycleSort);
     }
     let tui: Vec<String> = state
+        .ui
         .list
         .matches
         .iter()

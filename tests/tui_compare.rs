@@ -6,9 +6,8 @@ mod tui_common;
 
 use attest_tui::compare::Status;
 use attest_tui::model::{Catalog, PermissionKind};
-use attest_tui::tui::action::{CompareAction as C, Side};
-use attest_tui::tui::state::compare::PickFor;
-use attest_tui::tui::state::{Focus, Overlay};
+use attest_tui::tui::state::PickFor;
+use attest_tui::tui::state::{Focus, Layer};
 use attest_tui::tui::{Action, Mode, State, Theme};
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
@@ -32,7 +31,7 @@ fn two_apps() -> State {
 }
 
 fn name(s: &State, i: usize) -> &str {
-    &s.catalog.apps[i].name
+    &s.workspace.catalog.apps[i].name
 }
 
 /// Catalog indices of the compared apps (A, B).
@@ -42,12 +41,12 @@ fn sides(s: &State) -> (usize, usize) {
 }
 
 fn select(s: &mut State, app: &str) {
-    let pos = s
-        .list
-        .matches
-        .iter()
-        .position(|m| s.catalog.apps[m.index].name == app)
-        .expect("app listed");
+    let pos =
+        s.ui.list
+            .matches
+            .iter()
+            .position(|m| s.workspace.catalog.apps[m.index].name == app)
+            .expect("app listed");
     s.update(Action::ClickApp(pos));
 }
 
@@ -55,9 +54,9 @@ fn select(s: &mut State, app: &str) {
 fn opened() -> State {
     let mut s = two_apps();
     select(&mut s, "联系人中心");
-    s.update(Action::Compare(C::ToggleMark));
+    s.update(Action::Mark);
     select(&mut s, "POPP 云 VoIP 连接器");
-    s.update(Action::Compare(C::Open));
+    s.update(Action::Compare);
     s
 }
 
@@ -67,17 +66,17 @@ fn opened() -> State {
 fn m_marks_the_selected_app_and_again_unmarks_it() {
     let mut s = two_apps();
     let cur = s.current_app_index();
-    assert!(s.update(Action::Compare(C::ToggleMark)));
-    assert_eq!(s.marked, cur);
+    assert!(s.update(Action::Mark));
+    assert_eq!(s.ui.marked, cur);
     s.update(Action::MoveDown);
-    s.update(Action::Compare(C::ToggleMark));
+    s.update(Action::Mark);
     assert_eq!(
-        s.marked,
+        s.ui.marked,
         s.current_app_index(),
         "marking another moves the mark"
     );
-    s.update(Action::Compare(C::ToggleMark));
-    assert_eq!(s.marked, None);
+    s.update(Action::Mark);
+    assert_eq!(s.ui.marked, None);
 }
 
 #[test]
@@ -98,9 +97,9 @@ fn c_compares_the_marked_app_with_the_selected_one() {
 fn c_without_a_mark_opens_the_picker_without_the_selected_app() {
     let mut s = two_apps();
     select(&mut s, "联系人中心");
-    s.update(Action::Compare(C::Open));
+    s.update(Action::Compare);
     assert_eq!(s.mode(), Mode::Picker);
-    let Some(Overlay::Picker(p)) = s.overlays.last() else {
+    let Some(Layer::Picker(p)) = s.ui.layers.last() else {
         panic!("picker on top");
     };
     assert_eq!(p.purpose, PickFor::Open { a: 0 });
@@ -109,7 +108,7 @@ fn c_without_a_mark_opens_the_picker_without_the_selected_app() {
         "the app itself is not offered"
     );
     type_text(&mut s, "popp");
-    let Some(Overlay::Picker(p)) = s.overlays.last() else {
+    let Some(Layer::Picker(p)) = s.ui.layers.last() else {
         panic!("picker on top");
     };
     assert_eq!(p.query, "popp");
@@ -122,17 +121,14 @@ fn c_without_a_mark_opens_the_picker_without_the_selected_app() {
 #[test]
 fn c_on_the_marked_app_itself_picks_the_other_one_and_esc_cancels() {
     let mut s = two_apps();
-    apply(
-        &mut s,
-        [Action::Compare(C::ToggleMark), Action::Compare(C::Open)],
-    );
+    apply(&mut s, [Action::Mark, Action::Compare]);
     assert_eq!(s.mode(), Mode::Picker);
     type_text(&mut s, "zzzz");
     s.update(Action::SearchAccept);
     assert_eq!(s.mode(), Mode::Picker, "nothing to pick: stays open");
     s.update(Action::SearchCancel);
     assert_eq!(s.mode(), Mode::List);
-    assert!(s.overlays.is_empty());
+    assert!(s.ui.layers.is_empty());
 }
 
 #[test]
@@ -140,7 +136,7 @@ fn s_swaps_the_sides_and_keeps_the_tab_of_the_same_zone() {
     let mut s = opened();
     s.update(Action::SelectTab(1));
     let pivot = s.compare_view().unwrap().comparison.zones[1].pivot.clone();
-    assert!(s.update(Action::Compare(C::Swap)));
+    assert!(s.update(Action::Swap));
     assert_eq!(sides(&s), (1, 0));
     let v = s.compare_view().unwrap();
     assert_eq!(v.comparison.a.name, "POPP 云 VoIP 连接器");
@@ -154,14 +150,14 @@ fn s_swaps_the_sides_and_keeps_the_tab_of_the_same_zone() {
 #[test]
 fn r_replaces_the_right_app_through_the_picker_and_esc_keeps_it() {
     let mut s = opened();
-    s.update(Action::Compare(C::Replace(Side::B)));
+    s.update(Action::ReplaceRight);
     assert_eq!(s.mode(), Mode::Picker);
     s.update(Action::SearchCancel);
     assert_eq!(s.mode(), Mode::Compare);
     assert_eq!(sides(&s), (0, 1), "cancelling changes nothing");
     // With two apps, replacing A offers only the app that is not on side B.
-    s.update(Action::Compare(C::Replace(Side::A)));
-    let Some(Overlay::Picker(p)) = s.overlays.last() else {
+    s.update(Action::ReplaceLeft);
+    let Some(Layer::Picker(p)) = s.ui.layers.last() else {
         panic!("picker on top");
     };
     assert_eq!(p.exclude, 1);
@@ -172,7 +168,7 @@ fn r_replaces_the_right_app_through_the_picker_and_esc_keeps_it() {
     s.update(Action::SearchAccept);
     assert_eq!(sides(&s), (0, 1));
     assert_eq!(
-        s.overlays.len(),
+        s.ui.layers.len(),
         1,
         "the picker replaced nothing but a side"
     );
@@ -181,10 +177,10 @@ fn r_replaces_the_right_app_through_the_picker_and_esc_keeps_it() {
 #[test]
 fn replacing_with_a_third_app_recompares() {
     let mut s = State::new(tui_common::fixture(), "fixture").with_theme(Theme::color());
-    apply(&mut s, [Action::Compare(C::ToggleMark), Action::MoveDown]);
-    s.update(Action::Compare(C::Open));
+    apply(&mut s, [Action::Mark, Action::MoveDown]);
+    s.update(Action::Compare);
     let (a, _) = sides(&s);
-    s.update(Action::Compare(C::Replace(Side::B)));
+    s.update(Action::ReplaceRight);
     type_text(&mut s, "fabrikam");
     s.update(Action::SearchAccept);
     let v = s.compare_view().unwrap();
@@ -196,13 +192,13 @@ fn replacing_with_a_third_app_recompares() {
 fn d_shows_only_differences_and_back() {
     let mut s = opened();
     let all = s.compare_view().unwrap().rows();
-    assert!(s.update(Action::Compare(C::ToggleOnlyDifferences)));
+    assert!(s.update(Action::OnlyDifferences));
     let v = s.compare_view().unwrap();
     assert!(v.only_differences);
     let diff = v.rows();
     assert!(diff.len() < all.len(), "same rows are hidden");
     assert!(diff.iter().all(|r| v.is_difference(*r)));
-    s.update(Action::Compare(C::ToggleOnlyDifferences));
+    s.update(Action::OnlyDifferences);
     assert_eq!(s.compare_view().unwrap().rows(), all);
 }
 
@@ -254,11 +250,11 @@ fn n_and_shift_n_jump_between_differences() {
         .filter(|&i| v.is_difference(rows[i]))
         .collect();
     assert!(diffs.len() >= 2, "{rows:?}");
-    s.update(Action::Compare(C::NextDifference));
+    s.update(Action::NextDifference);
     let first_after_0 = *diffs.iter().find(|&&i| i > 0).unwrap();
     assert_eq!(s.compare_view().unwrap().scroll().selected, first_after_0);
     s.update(Action::Bottom);
-    s.update(Action::Compare(C::PreviousDifference));
+    s.update(Action::PreviousDifference);
     let last = s.compare_view().unwrap().rows().len() - 1;
     let expected = *diffs.iter().rev().find(|&&i| i < last).unwrap();
     assert_eq!(s.compare_view().unwrap().scroll().selected, expected);
@@ -267,15 +263,19 @@ fn n_and_shift_n_jump_between_differences() {
 #[test]
 fn esc_and_q_close_back_to_where_you_were() {
     let mut s = two_apps();
-    apply(&mut s, [Action::Compare(C::ToggleMark), Action::MoveDown]);
-    apply(&mut s, [Action::FocusDetail, Action::SelectTab(1)]);
-    s.update(Action::Compare(C::Open));
+    apply(&mut s, [Action::Mark, Action::MoveDown]);
+    apply(&mut s, [Action::Right, Action::SelectTab(1)]);
+    s.update(Action::Compare);
     assert_eq!(s.mode(), Mode::Compare);
     s.update(Action::CloseOverlay);
     assert_eq!(s.mode(), Mode::Detail);
-    assert_eq!(s.focus, Focus::Detail);
+    assert_eq!(s.ui.focus, Focus::Detail);
     assert_eq!(s.tab_index(), 1);
-    assert_eq!(s.marked, Some(0), "the mark stays for the next comparison");
+    assert_eq!(
+        s.ui.marked,
+        Some(0),
+        "the mark stays for the next comparison"
+    );
 }
 
 #[test]
@@ -285,15 +285,15 @@ fn help_opens_over_the_compare_view_and_closes_back_to_it() {
     assert_eq!(s.mode(), Mode::Help);
     s.update(Action::CloseOverlay);
     assert_eq!(s.mode(), Mode::Compare);
-    assert!(!s.quit);
+    assert!(!s.ui.quit);
     s.update(Action::Quit);
-    assert!(s.quit, "Ctrl-C still quits");
+    assert!(s.ui.quit, "Ctrl-C still quits");
 }
 
 #[test]
 fn keys_come_from_the_table_in_every_compare_mode() {
     let s = two_apps();
-    let hints = |m| s.keymap.hints(m);
+    let hints = |m| s.ui.keymap.hints(m);
     assert!(
         hints(Mode::List)
             .iter()
@@ -335,7 +335,7 @@ fn cell_style(buf: &Buffer, text: &str, glyph: &str) -> ratatui::style::Style {
 #[test]
 fn marked_app_shows_a_marker_in_the_list() {
     let mut s = two_apps();
-    s.update(Action::Compare(C::ToggleMark));
+    s.update(Action::Mark);
     let text = screen(&draw(&mut s, 80, 24));
     assert!(text.lines().nth(2).unwrap().contains('⇄'), "{text}");
 }
@@ -402,16 +402,16 @@ fn compare_permissions_at_160x40() {
 #[test]
 fn compare_only_differences_at_80x24_and_picker() {
     let mut s = opened();
-    s.update(Action::Compare(C::ToggleOnlyDifferences));
+    s.update(Action::OnlyDifferences);
     let text = screen(&draw(&mut s, 80, 24));
     assert!(text.contains("only differences"), "{text}");
     assert!(text.lines().last().unwrap().contains("d diffs"), "{text}");
-    s.update(Action::Compare(C::Replace(Side::B)));
+    s.update(Action::ReplaceRight);
     let buf = draw(&mut s, 80, 24);
     let text = screen(&buf);
     assert!(text.contains("Replace the right app (B)"), "{text}");
     // Chinese text left of the picker does not spill over its border.
-    let r = s.layout.popup;
+    let r = s.ui.layout.popup;
     for y in r.top() + 1..r.bottom() - 1 {
         assert_eq!(buf[(r.x, y)].symbol(), "│", "row {y}:\n{text}");
         let left = buf[(r.x - 1, y)].symbol();
@@ -479,7 +479,7 @@ fn the_wheel_scrolls_both_columns_and_a_click_selects_a_tab() {
     use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
     let mut s = opened();
     draw(&mut s, 80, 24);
-    let layout = s.layout.clone();
+    let layout = s.ui.layout.clone();
     let at = |kind, column, row| {
         Event::Mouse(MouseEvent {
             kind,
@@ -524,10 +524,10 @@ fn no_color_keeps_every_diff_meaning_apart() {
 #[test]
 fn dangerous_permissions_come_first_in_each_section() {
     use attest_tui::risk::Tier;
-    use attest_tui::tui::state::compare::{CompareRow, PermSection};
+    use attest_tui::tui::state::layers::{CompareRow, PermSection};
     let mut s = State::new(tui_common::fixture(), "fixture").with_theme(Theme::color());
-    apply(&mut s, [Action::Compare(C::ToggleMark), Action::MoveDown]);
-    apply(&mut s, [Action::Compare(C::Open), Action::SelectTab(9)]);
+    apply(&mut s, [Action::Mark, Action::MoveDown]);
+    apply(&mut s, [Action::Compare, Action::SelectTab(9)]);
     s.update(Action::PrevTab); // Permissions, the last tab
     let v = s.compare_view().unwrap();
     assert!(v.is_permissions_tab());
@@ -538,7 +538,7 @@ fn dangerous_permissions_come_first_in_each_section() {
         .filter_map(|r| match r {
             CompareRow::Perm(PermSection::OnlyA, i) => {
                 let e = &v.comparison.permissions.only_a[i];
-                Some(rank(s.triage.risk.rate(&e.name, e.kind).tier))
+                Some(rank(s.workspace.risk.rate(&e.name, e.kind).tier))
             }
             _ => None,
         })
@@ -551,11 +551,11 @@ fn dangerous_permissions_come_first_in_each_section() {
 #[test]
 fn the_status_line_names_the_marked_app() {
     let mut s = two_apps();
-    s.update(Action::Compare(C::ToggleMark));
+    s.update(Action::Mark);
     let text = screen(&draw(&mut s, 100, 24));
     let status = text.lines().nth(22).unwrap();
     assert!(status.contains("⇄ 联系人中心 marked"), "{status}");
-    s.update(Action::Compare(C::ToggleMark));
+    s.update(Action::Mark);
     let text = screen(&draw(&mut s, 100, 24));
     assert!(!text.contains("marked"), "{text}");
 }
@@ -565,39 +565,30 @@ fn keys_map_to_the_compare_actions() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let s = two_apps();
     let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-    let look = |m, c| s.keymap.lookup(m, &key(c)).cloned();
+    let look = |m, c| s.ui.keymap.lookup(m, &key(c));
     for m in [Mode::List, Mode::Detail] {
-        assert_eq!(look(m, 'm'), Some(Action::Compare(C::ToggleMark)));
-        assert_eq!(look(m, 'c'), Some(Action::Compare(C::Open)));
+        assert_eq!(look(m, 'm'), Some(Action::Mark));
+        assert_eq!(look(m, 'c'), Some(Action::Compare));
     }
     assert_eq!(
         look(Mode::Compare, 'q'),
         Some(Action::CloseOverlay),
         "q closes, not quits"
     );
-    assert_eq!(look(Mode::Compare, 's'), Some(Action::Compare(C::Swap)));
-    assert_eq!(
-        look(Mode::Compare, 'r'),
-        Some(Action::Compare(C::Replace(Side::B)))
-    );
-    assert_eq!(
-        look(Mode::Compare, 'd'),
-        Some(Action::Compare(C::ToggleOnlyDifferences))
-    );
-    assert_eq!(
-        look(Mode::Compare, 'N'),
-        Some(Action::Compare(C::PreviousDifference))
-    );
+    assert_eq!(look(Mode::Compare, 's'), Some(Action::Swap));
+    assert_eq!(look(Mode::Compare, 'r'), Some(Action::ReplaceRight));
+    assert_eq!(look(Mode::Compare, 'd'), Some(Action::OnlyDifferences));
+    assert_eq!(look(Mode::Compare, 'N'), Some(Action::PreviousDifference));
     let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
     assert_eq!(
-        s.keymap.lookup(Mode::Compare, &esc),
-        Some(&Action::CloseOverlay)
+        s.ui.keymap.lookup(Mode::Compare, &esc),
+        Some(Action::CloseOverlay)
     );
     // Letters typed in the picker search, even those bound elsewhere.
     let ev = crossterm::event::Event::Key(key('q'));
     let mut s = s;
-    s.update(Action::Compare(C::Open));
-    let layout = s.layout.clone();
+    s.update(Action::Compare);
+    let layout = s.ui.layout.clone();
     assert_eq!(
         attest_tui::tui::input::action_for(&ev, &s, &layout),
         Some(Action::SearchInput('q'))

@@ -5,7 +5,6 @@ mod tui_common;
 
 use attest_tui::model::{App, Block, Catalog, Permission, PermissionKind, Row, Zone};
 use attest_tui::text::is_unsafe_char;
-use attest_tui::tui::action::{CompareAction as C, Side};
 use attest_tui::tui::{Action, Mode, State, Theme};
 use proptest::prelude::*;
 use tui_common::draw;
@@ -78,11 +77,11 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::PrevTab),
         Just(Action::Activate),
         Just(Action::CloseOverlay),
-        Just(Action::Compare(C::Swap)),
-        Just(Action::Compare(C::ToggleOnlyDifferences)),
-        Just(Action::Compare(C::NextDifference)),
-        Just(Action::Compare(C::PreviousDifference)),
-        Just(Action::Compare(C::Replace(Side::B))),
+        Just(Action::Swap),
+        Just(Action::OnlyDifferences),
+        Just(Action::NextDifference),
+        Just(Action::PreviousDifference),
+        Just(Action::ReplaceRight),
         Just(Action::SearchAccept),
         (0usize..6).prop_map(Action::SelectTab),
         (-5isize..5).prop_map(Action::ScrollDetail),
@@ -101,9 +100,9 @@ proptest! {
     ) {
         let mut state = State::new(Catalog { apps: vec![a, b], ..Catalog::default() }, "props")
             .with_theme(Theme::color());
-        state.update(Action::Compare(C::ToggleMark));
+        state.update(Action::Mark);
         state.update(Action::MoveDown);
-        state.update(Action::Compare(C::Open));
+        state.update(Action::Compare);
         prop_assert_eq!(state.mode(), Mode::Compare);
         for a in actions {
             state.update(a);

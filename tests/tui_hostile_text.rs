@@ -122,7 +122,7 @@ fn hostile_text_never_reaches_a_cell_at_any_size() {
                 &tui_common::draw(&mut state, w, h),
                 &format!("{context} list"),
             );
-            state.update(Action::FocusDetail);
+            state.update(Action::Right);
             check(
                 &tui_common::draw(&mut state, w, h),
                 &format!("{context} zone tab"),

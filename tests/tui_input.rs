@@ -71,7 +71,7 @@ fn keys_mean_different_things_per_mode() {
     let mut s = state();
     let l = Default::default();
     assert_eq!(action_for(&press('l'), &s, &l), Some(Action::Right));
-    s.update(Action::FocusDetail);
+    s.update(Action::Right);
     assert_eq!(s.mode(), Mode::Detail);
     assert_eq!(action_for(&press('h'), &s, &l), Some(Action::Left));
     assert_eq!(
@@ -117,7 +117,7 @@ fn typing_in_search_becomes_input_even_for_bound_letters() {
 fn clicks_and_wheel_hit_what_was_drawn() {
     let mut s = state();
     draw(&mut s, 80, 24);
-    let l = s.layout.clone();
+    let l = s.ui.layout.clone();
     // Apps take two lines each from the list's first row.
     let row_of_third_app = l.list.y + 4;
     assert_eq!(
@@ -181,7 +181,7 @@ fn a_click_outside_an_overlay_closes_it() {
     let mut s = state();
     s.update(Action::OpenHelp);
     draw(&mut s, 80, 24);
-    let l = s.layout.clone();
+    let l = s.ui.layout.clone();
     assert_eq!(
         action_for(
             &mouse(MouseEventKind::Down(MouseButton::Left), 0, 0),

@@ -125,7 +125,7 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::Bottom),
         Just(Action::PageDown),
         Just(Action::Activate),
-        Just(Action::FocusDetail),
+        Just(Action::Right),
         Just(Action::Back),
         Just(Action::NextTab),
         Just(Action::Right),

@@ -52,7 +52,7 @@ fn find_text_in(buf: &Buffer, text: &str, from_x: u16, to_x: u16) -> Option<(u16
 
 fn open_tab(s: &mut State, key: TabKey) {
     let i = s.tabs().iter().position(|t| t.key == key).unwrap();
-    apply(s, [Action::FocusDetail, Action::SelectTab(i)]);
+    apply(s, [Action::Right, Action::SelectTab(i)]);
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn help_overlay_is_generated_from_the_key_table() {
     let mut s = state();
     s.update(Action::OpenHelp);
     let text = screen(&draw(&mut s, 80, 40));
-    for (keys, help) in s.keymap.help(attest_tui::tui::Mode::List) {
+    for (keys, help) in s.ui.keymap.help(attest_tui::tui::Mode::List) {
         assert!(text.contains(help), "help for {keys} missing");
     }
     assert!(text.contains("1–9"), "digit bindings are merged: {text}");
@@ -267,7 +267,7 @@ fn no_color_theme_uses_no_color() {
     let mut s = state().with_theme(Theme::no_color());
     for actions in [
         vec![],
-        vec![Action::FocusDetail, Action::SelectTab(1)],
+        vec![Action::Right, Action::SelectTab(1)],
         vec![Action::OpenHelp],
     ] {
         apply(&mut s, actions);
@@ -329,7 +329,7 @@ fn cjk_text_aligns_and_truncates_with_ellipsis() {
         let buf = draw(&mut s, w, 20);
         assert_borders_align(&buf);
     }
-    apply(&mut s, [Action::FocusDetail]);
+    apply(&mut s, [Action::Right]);
     let buf = draw(&mut s, 81, 20);
     assert_borders_align(&buf);
     let text = screen(&buf);
@@ -366,22 +366,22 @@ fn the_selected_row_is_highlighted_only_in_the_focused_pane() {
     let mut s = state();
     let buf = draw(&mut s, 80, 24);
     // First cells of a row: wide characters' continuation cells never reach the backend.
-    let (dx, dy) = (s.layout.detail.x, s.layout.detail.y);
-    let lx = s.layout.list.x + 1;
+    let (dx, dy) = (s.ui.layout.detail.x, s.ui.layout.detail.y);
+    let lx = s.ui.layout.list.x + 1;
     assert_ne!(
         buf[(dx, dy)].bg,
         theme.selected.bg.unwrap(),
         "detail not focused"
     );
     assert_eq!(
-        buf[(lx, s.layout.list.y)].bg,
+        buf[(lx, s.ui.layout.list.y)].bg,
         theme.selected.bg.unwrap(),
         "list focused"
     );
-    s.update(Action::FocusDetail);
+    s.update(Action::Right);
     let buf = draw(&mut s, 80, 24);
     assert_eq!(buf[(dx, dy)].bg, theme.selected.bg.unwrap());
-    assert_ne!(buf[(lx, s.layout.list.y)].bg, theme.selected.bg.unwrap());
+    assert_ne!(buf[(lx, s.ui.layout.list.y)].bg, theme.selected.bg.unwrap());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod tui_common;
 
-use attest_tui::tui::state::{Focus, Item, Overlay, Popup, SearchTarget, TabKey};
+use attest_tui::tui::state::{Focus, Item, Layer, Popup, SearchTarget, TabKey};
 use attest_tui::tui::{Action, Mode, ScreenLayout};
 use tui_common::*;
 
@@ -16,7 +16,7 @@ fn open_permissions(s: &mut attest_tui::tui::State) {
         .iter()
         .position(|t| t.key == TabKey::Permissions)
         .unwrap();
-    apply(s, [Action::FocusDetail, Action::SelectTab(i)]);
+    apply(s, [Action::Right, Action::SelectTab(i)]);
 }
 
 #[test]
@@ -24,7 +24,7 @@ fn starts_on_the_first_app_in_the_list() {
     let s = state();
     assert_eq!(s.mode(), Mode::List);
     assert_eq!(selected_name(&s), "联系人中心");
-    assert_eq!(s.list.matches.len(), 4);
+    assert_eq!(s.ui.list.matches.len(), 4);
 }
 
 #[test]
@@ -52,13 +52,13 @@ fn page_and_half_page_moves_use_the_visible_height() {
         ..ScreenLayout::default()
     })));
     s.update(Action::PageDown);
-    assert_eq!(s.list.scroll.selected, 2);
+    assert_eq!(s.ui.list.scroll.selected, 2);
     s.update(Action::HalfPageDown);
-    assert_eq!(s.list.scroll.selected, 3);
+    assert_eq!(s.ui.list.scroll.selected, 3);
     s.update(Action::HalfPageUp);
-    assert_eq!(s.list.scroll.selected, 2);
+    assert_eq!(s.ui.list.scroll.selected, 2);
     s.update(Action::PageUp);
-    assert_eq!(s.list.scroll.selected, 0);
+    assert_eq!(s.ui.list.scroll.selected, 0);
 }
 
 #[test]
@@ -69,13 +69,13 @@ fn layout_keeps_the_selection_visible() {
         list_rows: 1,
         ..ScreenLayout::default()
     })));
-    assert_eq!(s.list.scroll.offset, 3);
+    assert_eq!(s.ui.list.scroll.offset, 3);
     s.update(Action::Layout(Box::default()));
     assert_eq!(
-        s.list.scroll.offset, 0,
+        s.ui.list.scroll.offset, 0,
         "zero rows: offset resets, nothing panics"
     );
-    assert_eq!(s.list.scroll.selected, 3);
+    assert_eq!(s.ui.list.scroll.selected, 3);
 }
 
 #[test]
@@ -86,20 +86,20 @@ fn enter_and_right_focus_the_detail_and_esc_returns() {
     s.update(Action::Back);
     assert_eq!(s.mode(), Mode::List);
     s.update(Action::Right);
-    assert_eq!(s.focus, Focus::Detail);
-    s.update(Action::FocusDetail);
-    assert_eq!(s.focus, Focus::Detail);
+    assert_eq!(s.ui.focus, Focus::Detail);
+    s.update(Action::Right);
+    assert_eq!(s.ui.focus, Focus::Detail);
 }
 
 #[test]
 fn left_from_the_first_tab_returns_to_the_list() {
     let mut s = state();
-    apply(&mut s, [Action::FocusDetail, Action::Right]);
+    apply(&mut s, [Action::Right, Action::Right]);
     assert_eq!(s.tab_index(), 1);
     s.update(Action::Left);
-    assert_eq!((s.tab_index(), s.focus), (0, Focus::Detail));
+    assert_eq!((s.tab_index(), s.ui.focus), (0, Focus::Detail));
     s.update(Action::Left);
-    assert_eq!(s.focus, Focus::List);
+    assert_eq!(s.ui.focus, Focus::List);
     assert!(!s.update(Action::Left), "left on the list does nothing");
 }
 
@@ -154,12 +154,12 @@ fn list_search_is_live_ranked_and_enter_keeps_it() {
     s.update(Action::StartSearch);
     assert_eq!(s.mode(), Mode::Search);
     type_text(&mut s, "contoso");
-    assert_eq!(s.list.matches.len(), 1);
+    assert_eq!(s.ui.list.matches.len(), 1);
     assert_eq!(selected_name(&s), "Contoso Notes");
     s.update(Action::SearchAccept);
     assert_eq!(s.mode(), Mode::List);
-    assert_eq!(s.list.query, "contoso");
-    assert_eq!(s.list.matches.len(), 1);
+    assert_eq!(s.ui.list.query, "contoso");
+    assert_eq!(s.ui.list.matches.len(), 1);
 }
 
 #[test]
@@ -167,13 +167,13 @@ fn search_backspace_and_clear_edit_the_query() {
     let mut s = state();
     s.update(Action::StartSearch);
     type_text(&mut s, "zzz");
-    assert!(s.list.matches.is_empty());
+    assert!(s.ui.list.matches.is_empty());
     assert_eq!(s.current_app_index(), None);
     s.update(Action::SearchBackspace);
-    assert_eq!(s.list.query, "zz");
+    assert_eq!(s.ui.list.query, "zz");
     s.update(Action::SearchClear);
-    assert_eq!(s.list.query, "");
-    assert_eq!(s.list.matches.len(), 4);
+    assert_eq!(s.ui.list.query, "");
+    assert_eq!(s.ui.list.matches.len(), 4);
 }
 
 #[test]
@@ -183,7 +183,7 @@ fn esc_in_search_clears_and_keeps_the_app_under_the_cursor() {
     type_text(&mut s, "popp");
     s.update(Action::SearchCancel);
     assert_eq!(s.mode(), Mode::List);
-    assert_eq!(s.list.matches.len(), 4);
+    assert_eq!(s.ui.list.matches.len(), 4);
     assert_eq!(selected_name(&s), "POPP 云 VoIP 连接器");
 }
 
@@ -194,7 +194,7 @@ fn esc_on_the_list_clears_a_kept_filter() {
     type_text(&mut s, "landis");
     s.update(Action::SearchAccept);
     assert!(s.update(Action::Back));
-    assert_eq!(s.list.matches.len(), 4);
+    assert_eq!(s.ui.list.matches.len(), 4);
     assert!(!s.update(Action::Back));
 }
 
@@ -212,11 +212,7 @@ fn tab_filter_is_per_tab_and_matches_question_or_answer() {
     let mut s = state();
     apply(
         &mut s,
-        [
-            Action::FocusDetail,
-            Action::SelectTab(1),
-            Action::StartSearch,
-        ],
+        [Action::Right, Action::SelectTab(1), Action::StartSearch],
     );
     assert_eq!(s.search_target(), Some(&SearchTarget::Tab));
     type_text(&mut s, "第三方");
@@ -235,11 +231,7 @@ fn tab_filter_matches_answers_and_table_cells() {
     let mut s = state();
     apply(
         &mut s,
-        [
-            Action::FocusDetail,
-            Action::SelectTab(1),
-            Action::StartSearch,
-        ],
+        [Action::Right, Action::SelectTab(1), Action::StartSearch],
     );
     type_text(&mut s, "备份");
     let items = s.items();
@@ -255,11 +247,7 @@ fn a_table_whose_title_matches_shows_all_its_rows() {
     let mut s = state();
     apply(
         &mut s,
-        [
-            Action::FocusDetail,
-            Action::SelectTab(1),
-            Action::StartSearch,
-        ],
+        [Action::Right, Action::SelectTab(1), Action::StartSearch],
     );
     type_text(&mut s, "存储位置");
     let rows = s
@@ -295,11 +283,13 @@ fn permissions_are_grouped_by_registration_in_first_seen_order() {
 fn shared_registration_lists_the_other_app() {
     let s = state();
     let others = s
+        .workspace
         .index
         .apps_with_registration("341e195c-b261-4b05-8ba5-dd4a89b1f3e7", 0);
     assert_eq!(others, [1]);
     assert!(
-        s.index
+        s.workspace
+            .index
             .apps_with_registration("05c3e7fe-59c1-4d68-b334-336aa7ed4b64", 0)
             .is_empty()
     );
@@ -328,7 +318,7 @@ fn enter_on_a_row_opens_it_whole_and_esc_closes() {
     let mut s = state();
     apply(
         &mut s,
-        [Action::FocusDetail, Action::SelectTab(1), Action::MoveDown],
+        [Action::Right, Action::SelectTab(1), Action::MoveDown],
     );
     s.update(Action::Activate);
     match s.popup() {
@@ -349,7 +339,7 @@ fn popup_text_scroll_is_limited_by_the_layout() {
     apply(
         &mut s,
         [
-            Action::FocusDetail,
+            Action::Right,
             Action::SelectTab(1),
             Action::Bottom,
             Action::Activate,
@@ -388,10 +378,10 @@ fn enter_on_a_permission_lists_other_apps_and_enter_jumps_there() {
         other => panic!("expected a permission popup, got {other:?}"),
     }
     s.update(Action::Activate);
-    assert!(s.overlays.is_empty());
+    assert!(s.ui.layers.is_empty());
     assert_eq!(selected_name(&s), "Contoso Notes");
     assert_eq!(s.current_tab().unwrap().key, TabKey::Permissions);
-    assert_eq!(s.focus, Focus::Detail);
+    assert_eq!(s.ui.focus, Focus::Detail);
 }
 
 #[test]
@@ -400,11 +390,21 @@ fn jumping_to_an_app_hidden_by_the_search_clears_the_search() {
     apply(&mut s, [Action::StartSearch]);
     type_text(&mut s, "landis");
     s.update(Action::SearchAccept);
-    s.update(Action::JumpToApp {
+    // A permission popup listing app 1 as another requester of Mail.Send; Enter jumps.
+    let perm = s.workspace.catalog.apps[1]
+        .permissions
+        .iter()
+        .position(|p| p.name == "Mail.Send")
+        .unwrap();
+    s.ui.layers.push(Layer::Popup(Popup::Permission {
         app: 1,
-        permission: "Mail.Send".into(),
-    });
-    assert_eq!(s.list.query, "");
+        perm,
+        others: vec![1],
+        list: Default::default(),
+    }));
+    s.update(Action::Activate);
+    assert!(s.ui.layers.is_empty());
+    assert_eq!(s.ui.list.query, "");
     assert_eq!(selected_name(&s), "Contoso Notes");
     let sel = s.items()[s.current_tab_state().scroll.selected];
     let Item::Perm(p, _) = sel else {
@@ -425,8 +425,8 @@ fn help_opens_scrolls_and_closes() {
     })));
     apply(&mut s, [Action::Bottom]);
     assert!(matches!(
-        s.overlays.last(),
-        Some(Overlay::Help { scroll: 3 })
+        s.ui.layers.last(),
+        Some(Layer::Help(h)) if h.scroll == 3
     ));
     s.update(Action::CloseOverlay);
     assert_eq!(s.mode(), Mode::List);
@@ -446,7 +446,7 @@ fn clicks_select_apps_rows_and_popup_entries() {
     s.update(Action::Top);
     s.update(Action::ClickRow(1));
     assert_eq!(
-        (s.focus, s.current_tab_state().scroll.selected),
+        (s.ui.focus, s.current_tab_state().scroll.selected),
         (Focus::Detail, 1)
     );
     assert!(!s.update(Action::ClickPopupRow(0)), "no popup open");
@@ -456,13 +456,7 @@ fn clicks_select_apps_rows_and_popup_entries() {
 fn clicking_a_tab_selects_it_and_focuses_the_detail() {
     let mut s = state();
     assert!(s.update(Action::ClickTab(3)));
-    assert_eq!((s.tab_index(), s.focus), (3, Focus::Detail));
-    assert!(
-        !s.update(Action::JumpToApp {
-            app: 99,
-            permission: String::new()
-        }) || s.current_app().is_some()
-    );
+    assert_eq!((s.tab_index(), s.ui.focus), (3, Focus::Detail));
 }
 
 #[test]
@@ -499,7 +493,7 @@ fn clicking_in_the_permission_popup_selects_another_app() {
 fn wheel_scrolls_the_list_and_the_detail() {
     let mut s = state();
     s.update(Action::ScrollList(3));
-    assert_eq!(s.list.scroll.selected, 3);
+    assert_eq!(s.ui.list.scroll.selected, 3);
     s.update(Action::ScrollList(-3));
     s.update(Action::ScrollDetail(2));
     assert_eq!(s.current_tab_state().scroll.selected, 2);
@@ -510,7 +504,7 @@ fn quit_and_resize() {
     let mut s = state();
     assert!(s.update(Action::Resize));
     assert!(s.update(Action::Quit));
-    assert!(s.quit);
+    assert!(s.ui.quit);
 }
 
 #[test]
@@ -520,7 +514,7 @@ fn empty_catalog_has_no_selection_and_every_action_is_safe() {
         Action::MoveDown,
         Action::Bottom,
         Action::Activate,
-        Action::FocusDetail,
+        Action::Right,
         Action::Right,
         Action::NextTab,
         Action::PrevTab,
@@ -536,5 +530,5 @@ fn empty_catalog_has_no_selection_and_every_action_is_safe() {
         s.update(a);
     }
     assert_eq!(s.current_app_index(), None);
-    assert_eq!(s.focus, Focus::List);
+    assert_eq!(s.ui.focus, Focus::List);
 }

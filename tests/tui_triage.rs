@@ -4,27 +4,70 @@
 
 mod tui_common;
 
-use std::path::Path;
+use std::ops::{Deref, DerefMut};
+use std::path::{Path, PathBuf};
 
 use attest_tui::config::Config;
 use attest_tui::model::{Catalog, Permission, PermissionKind};
 use attest_tui::review::{Decision, ReviewStore};
+use attest_tui::tui::effects::Effect;
+use attest_tui::tui::keymap::Problem;
 use attest_tui::tui::state::Focus;
-use attest_tui::tui::state::triage::MessageKind;
-use attest_tui::tui::state::{Effect, Overlay, Popup};
-use attest_tui::tui::{Action, KeymapError, Mode, State, Theme, keymap_from_config};
+use attest_tui::tui::state::MessageKind;
+use attest_tui::tui::state::{Layer, Popup};
+use attest_tui::tui::{Action, Mode, State, Theme, keymap_from_config, perform_effects};
 use attest_tui::workspace::{SortKey, Workspace};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_common::{draw, fixture, screen, type_text};
 
-fn state_on(catalog: Catalog, dir: &Path) -> State {
+/// The state as the event loop drives it: each update followed by the effects it asked for
+/// (saves to the review file in a folder, exports into it; nothing is opened here).
+struct Driven {
+    state: State,
+    export_dir: PathBuf,
+    terminal: Vec<u8>,
+}
+
+impl Driven {
+    fn update(&mut self, action: Action) -> bool {
+        let changed = self.state.update(action);
+        assert!(
+            !self
+                .state
+                .ui
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::Open(_))),
+            "these tests open nothing"
+        );
+        changed | perform_effects(&mut self.state, &mut self.terminal, &self.export_dir)
+    }
+}
+
+impl Deref for Driven {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.state
+    }
+}
+
+impl DerefMut for Driven {
+    fn deref_mut(&mut self) -> &mut State {
+        &mut self.state
+    }
+}
+
+/// A driven state whose review file and exports are in `dir`.
+fn state_on(catalog: Catalog, dir: &Path) -> Driven {
     let mut ws = Workspace::in_memory(catalog, "tui_catalog.json");
     let (store, warnings) = ReviewStore::open(dir);
     ws.reviews = store;
     ws.warnings = warnings;
-    let mut s = State::from_workspace(ws).with_theme(Theme::color());
-    s.triage_ui.export_dir = dir.to_path_buf();
-    s
+    Driven {
+        state: State::from_workspace(ws).with_theme(Theme::color()),
+        export_dir: dir.to_path_buf(),
+        terminal: Vec::new(),
+    }
 }
 
 fn selected_id(s: &State) -> String {
@@ -32,10 +75,10 @@ fn selected_id(s: &State) -> String {
 }
 
 fn ids(s: &State) -> Vec<String> {
-    s.list
+    s.ui.list
         .matches
         .iter()
-        .map(|m| s.catalog.apps[m.index].id.clone())
+        .map(|m| s.workspace.catalog.apps[m.index].id.clone())
         .collect()
 }
 
@@ -51,22 +94,13 @@ fn decision_keys_update_the_store_save_it_and_show_a_badge() {
     let mut s = state_on(fixture(), dir.path());
     let id = selected_id(&s);
     for (action, want) in [
-        (
-            Action::SetDecision(Some(Decision::Approved)),
-            Some(Decision::Approved),
-        ),
-        (
-            Action::SetDecision(Some(Decision::NeedsReview)),
-            Some(Decision::NeedsReview),
-        ),
-        (
-            Action::SetDecision(Some(Decision::Blocked)),
-            Some(Decision::Blocked),
-        ),
+        (Action::Approve, Some(Decision::Approved)),
+        (Action::NeedsReview, Some(Decision::NeedsReview)),
+        (Action::Block, Some(Decision::Blocked)),
     ] {
         assert!(s.update(action));
-        assert_eq!(s.triage.reviews.get(&id).unwrap().decision, want);
-        assert!(!s.triage.reviews.has_pending(), "saved at once");
+        assert_eq!(s.workspace.reviews.get(&id).unwrap().decision, want);
+        assert!(!s.workspace.reviews.has_pending(), "saved at once");
         // What another instance would read from disk.
         let (disk, _) = ReviewStore::open(dir.path());
         assert_eq!(disk.get(&id).unwrap().decision, want);
@@ -82,7 +116,7 @@ fn decision_keys_update_the_store_save_it_and_show_a_badge() {
         "header names the decision: {text}"
     );
 
-    s.update(Action::SetDecision(None));
+    s.update(Action::ClearDecision);
     let (disk, _) = ReviewStore::open(dir.path());
     assert!(
         disk.get(&id).is_none(),
@@ -98,13 +132,13 @@ fn a_failing_save_keeps_the_change_pending_shows_an_error_and_retries_on_the_nex
     let data = blocker.join("data");
     let mut s = state_on(fixture(), &data);
     let first = selected_id(&s);
-    s.update(Action::SetDecision(Some(Decision::Blocked)));
+    s.update(Action::Block);
     assert_eq!(
-        s.triage.reviews.get(&first).unwrap().decision,
+        s.workspace.reviews.get(&first).unwrap().decision,
         Some(Decision::Blocked),
         "the change is kept in memory"
     );
-    assert!(s.triage.reviews.has_pending());
+    assert!(s.workspace.reviews.has_pending());
     let m = s.message().unwrap().clone();
     assert_eq!(m.kind, MessageKind::Error);
     assert!(m.text.contains("cannot save"), "{}", m.text);
@@ -120,7 +154,7 @@ fn a_failing_save_keeps_the_change_pending_shows_an_error_and_retries_on_the_nex
     s.update(Action::MoveDown);
     let second = selected_id(&s);
     s.update(Action::ToggleBookmark);
-    assert!(!s.triage.reviews.has_pending());
+    assert!(!s.workspace.reviews.has_pending());
     assert_eq!(s.message().unwrap().kind, MessageKind::Info);
     let (disk, _) = ReviewStore::open(&data);
     assert_eq!(disk.get(&first).unwrap().decision, Some(Decision::Blocked));
@@ -133,9 +167,9 @@ fn bookmark_toggles_and_the_note_editor_saves_or_discards() {
     let mut s = state_on(fixture(), dir.path());
     let id = selected_id(&s);
     s.update(Action::ToggleBookmark);
-    assert!(s.triage.reviews.get(&id).unwrap().bookmark);
+    assert!(s.workspace.reviews.get(&id).unwrap().bookmark);
     s.update(Action::ToggleBookmark);
-    assert!(!s.triage.reviews.get(&id).is_some_and(|r| r.bookmark));
+    assert!(!s.workspace.reviews.get(&id).is_some_and(|r| r.bookmark));
 
     s.update(Action::EditNote);
     assert_eq!(s.mode(), Mode::Note);
@@ -154,7 +188,7 @@ fn bookmark_toggles_and_the_note_editor_saves_or_discards() {
     s.update(Action::NoteClear);
     s.update(Action::NoteInput('x'));
     s.update(Action::NoteCancel);
-    assert_eq!(s.triage.reviews.get(&id).unwrap().note, "vendor cal");
+    assert_eq!(s.workspace.reviews.get(&id).unwrap().note, "vendor cal");
 }
 
 #[test]
@@ -162,6 +196,7 @@ fn the_filter_bar_takes_the_query_language_and_keeps_the_last_result_on_an_error
     let mut s = tui_common::state();
     search(&mut s, "kind:application");
     let want: Vec<String> = s
+        .workspace
         .catalog
         .apps
         .iter()
@@ -173,11 +208,11 @@ fn the_filter_bar_takes_the_query_language_and_keeps_the_last_result_on_an_error
     let mut want_sorted = want.clone();
     want_sorted.sort();
     assert_eq!(got, want_sorted);
-    assert!(s.triage_ui.query_error.is_none());
+    assert!(s.ui.list.query_error.is_none());
 
     let before = ids(&s);
     type_text(&mut s, " \"SOC");
-    let e = s.triage_ui.query_error.clone().expect("an error");
+    let e = s.ui.list.query_error.clone().expect("an error");
     assert_eq!(e.position, "kind:application ".len());
     assert!(e.message.contains("unclosed quote"), "{}", e.message);
     assert_eq!(ids(&s), before, "the last valid result stays shown");
@@ -202,13 +237,13 @@ fn the_filter_bar_takes_the_query_language_and_keeps_the_last_result_on_an_error
     // An unknown key is an error at that token.
     s.update(Action::SearchClear);
     type_text(&mut s, "notes colour:red");
-    let e = s.triage_ui.query_error.clone().expect("an error");
+    let e = s.ui.list.query_error.clone().expect("an error");
     assert_eq!((e.position, e.len), (6, "colour:red".len()));
     assert!(e.message.contains("colour"), "{}", e.message);
 
     s.update(Action::SearchCancel);
-    assert!(s.triage_ui.query_error.is_none());
-    assert_eq!(s.list.matches.len(), s.catalog.apps.len());
+    assert!(s.ui.list.query_error.is_none());
+    assert_eq!(s.ui.list.matches.len(), s.workspace.catalog.apps.len());
 }
 
 #[test]
@@ -216,7 +251,7 @@ fn review_filters_see_decisions_made_in_the_tui() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = state_on(fixture(), dir.path());
     let id = selected_id(&s);
-    s.update(Action::SetDecision(Some(Decision::Blocked)));
+    s.update(Action::Block);
     search(&mut s, "review:blocked");
     s.update(Action::SearchAccept);
     assert_eq!(ids(&s), vec![id]);
@@ -229,7 +264,7 @@ fn sort_cycles_through_the_keys_and_back_to_relevance() {
     let mut seen = Vec::new();
     for _ in 0..6 {
         s.update(Action::CycleSort);
-        seen.push(s.triage_ui.sort);
+        seen.push(s.ui.list.sort);
     }
     assert_eq!(
         seen,
@@ -247,23 +282,23 @@ fn sort_cycles_through_the_keys_and_back_to_relevance() {
     s.update(Action::CycleSort);
     s.update(Action::CycleSort);
     s.update(Action::CycleSort);
-    let scores: Vec<f64> = s
-        .list
-        .matches
-        .iter()
-        .map(|m| s.score_of(m.index).unwrap())
-        .collect();
+    let scores: Vec<f64> =
+        s.ui.list
+            .matches
+            .iter()
+            .map(|m| s.workspace.score_of(m.index).unwrap())
+            .collect();
     assert!(scores.windows(2).all(|w| w[0] <= w[1]), "{scores:?}");
     let text = screen(&draw(&mut s, 80, 24));
     assert!(text.contains("by score"), "{text}");
     // Permissions: most first.
     s.update(Action::CycleSort);
-    let perms: Vec<usize> = s
-        .list
-        .matches
-        .iter()
-        .map(|m| s.catalog.apps[m.index].permissions.len())
-        .collect();
+    let perms: Vec<usize> =
+        s.ui.list
+            .matches
+            .iter()
+            .map(|m| s.workspace.catalog.apps[m.index].permissions.len())
+            .collect();
     assert!(perms.windows(2).all(|w| w[0] >= w[1]), "{perms:?}");
 }
 
@@ -272,11 +307,12 @@ fn the_permission_index_counts_apps_per_permission_and_jumps_to_one() {
     let mut s = tui_common::state();
     s.update(Action::OpenPermIndex);
     assert_eq!(s.mode(), Mode::Index);
-    let Some(Overlay::Index(ix)) = s.overlays.last() else {
+    let Some(Layer::Index(ix)) = s.ui.layers.last() else {
         panic!("index open");
     };
     for e in &ix.perms {
         let n = s
+            .workspace
             .catalog
             .apps
             .iter()
@@ -305,7 +341,7 @@ fn the_permission_index_counts_apps_per_permission_and_jumps_to_one() {
     assert!(text.contains("INDEX"), "{text}");
 
     // Pick the permission requested by the most apps, open its apps, jump to the second one.
-    let Some(Overlay::Index(ix)) = s.overlays.last() else {
+    let Some(Layer::Index(ix)) = s.ui.layers.last() else {
         unreachable!()
     };
     let (pos, entry) = ix
@@ -322,9 +358,9 @@ fn the_permission_index_counts_apps_per_permission_and_jumps_to_one() {
     s.update(Action::Activate);
     s.update(Action::MoveDown);
     s.update(Action::Activate);
-    assert!(s.overlays.is_empty());
+    assert!(s.ui.layers.is_empty());
     assert_eq!(s.current_app_index(), Some(entry.apps[1]));
-    assert_eq!(s.focus, Focus::Detail);
+    assert_eq!(s.ui.focus, Focus::Detail);
     assert_eq!(s.current_tab().unwrap().zone, None, "the Permissions tab");
 
     // Tab switches to registrations; Esc leaves.
@@ -333,7 +369,7 @@ fn the_permission_index_counts_apps_per_permission_and_jumps_to_one() {
     let text = screen(&draw(&mut s, 80, 24));
     assert!(text.contains("341e195c"), "{text}");
     s.update(Action::IndexBack);
-    assert!(s.overlays.is_empty());
+    assert!(s.ui.layers.is_empty());
 }
 
 #[test]
@@ -365,7 +401,7 @@ fn export_into_an_unwritable_place_is_a_message_not_a_crash() {
     let mut s = state_on(fixture(), dir.path());
     let file = dir.path().join("f");
     std::fs::write(&file, "x").unwrap();
-    s.triage_ui.export_dir = file.join("sub");
+    s.export_dir = file.join("sub");
     s.update(Action::Export);
     assert_eq!(s.message().unwrap().kind, MessageKind::Error);
 }
@@ -412,15 +448,15 @@ fn explain_score_opens_a_popup_with_the_computation() {
     let mut s = tui_common::state();
     s.update(Action::ExplainScore);
     assert!(matches!(
-        s.overlays.last(),
-        Some(Overlay::Popup(Popup::Score { app: 0, .. }))
+        s.ui.layers.last(),
+        Some(Layer::Popup(Popup::Score { app: 0, .. }))
     ));
     let text = screen(&draw(&mut s, 80, 24));
     assert!(text.contains("Score"), "{text}");
     assert!(text.contains("Base"), "{text}");
     assert!(text.contains("weighted mean"), "{text}");
     s.update(Action::CloseOverlay);
-    assert!(s.overlays.is_empty());
+    assert!(s.ui.layers.is_empty());
 }
 
 #[test]
@@ -448,22 +484,19 @@ fn key_overrides_replace_the_keys_of_an_action() {
         "[keys.list]\napprove = \"A\"\nsearch = \"f\"\n[keys.detail]\nquit = \"ctrl-q\"\n",
     ))
     .unwrap();
-    assert_eq!(
-        km.lookup(Mode::List, &press('A')),
-        Some(&Action::SetDecision(Some(Decision::Approved)))
-    );
+    assert_eq!(km.lookup(Mode::List, &press('A')), Some(Action::Approve));
     assert_eq!(km.lookup(Mode::List, &press('a')), None);
     assert_eq!(
         km.lookup(Mode::List, &press('f')),
-        Some(&Action::StartSearch)
+        Some(Action::StartSearch)
     );
     assert_eq!(km.lookup(Mode::List, &press('/')), None);
     assert_eq!(
         km.lookup(Mode::Detail, &press('/')),
-        Some(&Action::StartSearch)
+        Some(Action::StartSearch)
     );
     let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
-    assert_eq!(km.lookup(Mode::Detail, &ctrl_q), Some(&Action::Quit));
+    assert_eq!(km.lookup(Mode::Detail, &ctrl_q), Some(Action::Quit));
     assert!(
         km.hints(Mode::List)
             .iter()
@@ -473,45 +506,35 @@ fn key_overrides_replace_the_keys_of_an_action() {
 
 #[test]
 fn compare_keys_can_be_rebound_too() {
-    use attest_tui::tui::{CompareAction, Side};
     let km = keymap_from_config(&config(
         "[keys.compare]\nswap = \"x\"\nreplace_left = \"L\"\nnext_difference = \"ctrl-n\"\n\
          [keys.list]\nmark = \"M\"\n[keys.picker]\nsearch_accept = \"tab\"\n",
     ))
     .unwrap();
-    assert_eq!(
-        km.lookup(Mode::Compare, &press('x')),
-        Some(&Action::Compare(CompareAction::Swap))
-    );
+    assert_eq!(km.lookup(Mode::Compare, &press('x')), Some(Action::Swap));
     assert_eq!(km.lookup(Mode::Compare, &press('s')), None);
     assert_eq!(
         km.lookup(Mode::Compare, &press('L')),
-        Some(&Action::Compare(CompareAction::Replace(Side::A)))
+        Some(Action::ReplaceLeft)
     );
     assert_eq!(
         km.lookup(Mode::Compare, &press('r')),
-        Some(&Action::Compare(CompareAction::Replace(Side::B)))
+        Some(Action::ReplaceRight)
     );
     let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
     assert_eq!(
         km.lookup(Mode::Compare, &ctrl_n),
-        Some(&Action::Compare(CompareAction::NextDifference))
+        Some(Action::NextDifference)
     );
-    assert_eq!(
-        km.lookup(Mode::List, &press('M')),
-        Some(&Action::Compare(CompareAction::ToggleMark))
-    );
+    assert_eq!(km.lookup(Mode::List, &press('M')), Some(Action::Mark));
     assert_eq!(km.lookup(Mode::List, &press('m')), None);
     // Marking in the detail pane keeps its own key.
-    assert_eq!(
-        km.lookup(Mode::Detail, &press('m')),
-        Some(&Action::Compare(CompareAction::ToggleMark))
-    );
+    assert_eq!(km.lookup(Mode::Detail, &press('m')), Some(Action::Mark));
     let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
-    assert_eq!(km.lookup(Mode::Picker, &tab), Some(&Action::SearchAccept));
+    assert_eq!(km.lookup(Mode::Picker, &tab), Some(Action::SearchAccept));
     // A compare key on a key the view already uses is a clash, named as such.
     let e = keymap_from_config(&config("[keys.compare]\nswap = \"d\"\n")).unwrap_err();
-    assert!(matches!(e, KeymapError::Duplicate { .. }), "{e:?}");
+    assert!(matches!(e.problem, Problem::Duplicate { .. }), "{e:?}");
     assert!(e.to_string().contains("`only_differences`"), "{e}");
 }
 
@@ -519,7 +542,7 @@ fn compare_keys_can_be_rebound_too() {
 fn bad_key_overrides_are_errors_naming_the_config_entry() {
     let err = |toml: &str| keymap_from_config(&config(toml)).unwrap_err();
     let e = err("[keys.list]\nsearch = \"j\"\n");
-    assert!(matches!(e, KeymapError::Duplicate { .. }), "{e:?}");
+    assert!(matches!(e.problem, Problem::Duplicate { .. }), "{e:?}");
     let msg = e.to_string();
     assert!(msg.contains("[keys.list] search"), "{msg}");
     assert!(msg.contains("`down`"), "names the other action: {msg}");
@@ -529,31 +552,31 @@ fn bad_key_overrides_are_errors_naming_the_config_entry() {
 
     let e = err("[keys.lsit]\nsearch = \"/\"\n");
     assert_eq!(
-        e,
-        KeymapError::UnknownMode {
+        e.problem,
+        Problem::UnknownMode {
             mode: "lsit".into()
         }
     );
     assert!(e.to_string().contains("[keys.lsit]"));
 
     let e = err("[keys.list]\nserach = \"/\"\n");
-    assert!(matches!(e, KeymapError::UnknownAction { .. }));
+    assert!(matches!(e.problem, Problem::UnknownAction { .. }));
     assert!(e.to_string().contains("[keys.list] serach"), "{e}");
 
     let e = err("[keys.list]\nsearch = \"ctrl-\"\n");
-    assert!(matches!(e, KeymapError::BadKey { .. }), "{e:?}");
+    assert!(matches!(e.problem, Problem::BadKey { .. }), "{e:?}");
     let e = err("[keys.list]\nsearch = \"hyper-x\"\n");
     assert!(e.to_string().contains("cannot read the key"), "{e}");
 
     let e = err("[keys.search]\napprove = \"a\"\n");
-    assert!(matches!(e, KeymapError::NotInMode { .. }), "{e:?}");
+    assert!(matches!(e.problem, Problem::NotInMode { .. }), "{e:?}");
 }
 
 #[test]
 fn an_empty_config_gives_the_default_table() {
     let km = keymap_from_config(&Config::default()).unwrap();
     let def = attest_tui::tui::Keymap::default();
-    for mode in Mode::ALL {
+    for mode in Mode::all() {
         assert_eq!(km.help(mode), def.help(mode));
     }
 }
@@ -567,13 +590,19 @@ fn a_permission_of_the_critical_tier_makes_the_app_critical() {
         ..Permission::default()
     });
     let s = State::new(cat, "t");
-    assert_eq!(s.app_risk(3).highest, attest_tui::risk::Tier::Critical);
+    assert_eq!(
+        s.workspace.app_risk(3).highest,
+        attest_tui::risk::Tier::Critical
+    );
 }
 
 #[test]
 fn a_key_press_ends_a_message_but_a_save_error_stays_while_changes_are_unsaved() {
     let mut s = tui_common::state();
-    s.update(Action::Copy);
+    s.update(Action::ShowMessage {
+        text: "copied: x".into(),
+        error: false,
+    });
     assert!(s.message().is_some());
     assert!(s.update(Action::MoveDown), "redraw to remove it");
     assert!(s.message().is_none());
@@ -582,7 +611,7 @@ fn a_key_press_ends_a_message_but_a_save_error_stays_while_changes_are_unsaved()
     let file = dir.path().join("f");
     std::fs::write(&file, "x").unwrap();
     let mut s = state_on(fixture(), &file.join("data"));
-    s.update(Action::SetDecision(Some(Decision::Blocked)));
+    s.update(Action::Block);
     s.update(Action::MoveDown);
     s.update(Action::MoveUp);
     assert_eq!(s.message().unwrap().kind, MessageKind::Error, "still shown");
@@ -616,7 +645,7 @@ fn load_notes_go_to_the_status_line_and_leave_the_keys_alone() {
     let mut ws = Workspace::in_memory(fixture(), "t");
     ws.notes = vec!["pages: imported 780 apps; 11 pages skipped and 14 warnings".into()];
     let mut s = State::from_workspace(ws);
-    assert!(s.overlays.is_empty(), "no popup takes the first keys");
+    assert!(s.ui.layers.is_empty(), "no popup takes the first keys");
     let text = screen(&draw(&mut s, 100, 24));
     assert!(text.contains("11 pages skipped"), "{text}");
     s.update(Action::StartSearch);

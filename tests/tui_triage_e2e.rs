@@ -24,7 +24,7 @@ fn blocking_an_app_in_the_tui_is_saved_for_the_cli() {
     assert_eq!(pty.wait_exit(), 0, "screen:\n{}", pty.screen());
     let raw = String::from_utf8_lossy(&pty.raw);
     assert!(
-        raw.contains("\x1b]52;c;V0ExMDAwMDAwMDE=\x07"),
+        raw.contains("\x1b]52;c;V0ExMDAwMDAwMDE=\x1b\\"),
         "OSC 52 with base64(\"WA100000001\")"
     );
 

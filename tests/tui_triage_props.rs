@@ -44,7 +44,7 @@ proptest! {
         for c in query.chars() {
             s.update(Action::SearchInput(c));
         }
-        if let Some(e) = &s.triage_ui.query_error {
+        if let Some(e) = &s.ui.list.query_error {
             prop_assert!(e.position <= query.chars().count());
         }
         let buf = draw(&mut s, w, h);

@@ -4,7 +4,6 @@
 mod tui_common;
 
 use attest_tui::model::{Catalog, Permission, PermissionKind};
-use attest_tui::review::Decision;
 use attest_tui::tui::{Action, State, Theme};
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
@@ -25,9 +24,9 @@ fn catalog_with_a_critical_app() -> Catalog {
 
 fn triaged(theme: Theme) -> State {
     let mut s = State::new(catalog_with_a_critical_app(), "tui_catalog.json").with_theme(theme);
-    s.update(Action::SetDecision(Some(Decision::Approved)));
+    s.update(Action::Approve);
     s.update(Action::MoveDown);
-    s.update(Action::SetDecision(Some(Decision::Blocked)));
+    s.update(Action::Block);
     s.update(Action::ToggleBookmark);
     s.update(Action::MoveDown);
     s.update(Action::EditNote);

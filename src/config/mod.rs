@@ -10,6 +10,10 @@ use crate::score::ScoreConfig;
 
 pub const CONFIG_FILE: &str = "config.toml";
 
+/// `[keys.MODE] action = "key"` entries, each with where it is in the config text.
+pub type KeyOverrides =
+    BTreeMap<toml::Spanned<String>, BTreeMap<toml::Spanned<String>, toml::Spanned<String>>>;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ThemeName {
@@ -26,13 +30,14 @@ pub struct Config {
     pub theme: ThemeName,
     /// Catalogs opened when no `--catalog` is given (instead of the embedded one).
     pub catalogs: Vec<PathBuf>,
-    /// Key overrides per mode: `[keys.list] search = "/"`. Checked by the TUI's keymap.
-    pub keys: BTreeMap<String, BTreeMap<String, String>>,
+    /// Key overrides per mode: `[keys.list] search = "/"`. Checked by the TUI's keymap, which
+    /// names the line of a bad entry from the parser's spans.
+    pub keys: KeyOverrides,
     pub score: ScoreConfig,
     /// A permission tier file to use instead of the embedded one (same format as
     /// `data/permission_tiers.json`).
     pub risk_tiers: Option<PathBuf>,
-    /// Where the config was read from and its text, to point at lines in later errors.
+    /// Where the config was read from and its text, to turn spans into lines in later errors.
     #[serde(skip)]
     pub origin: Option<(PathBuf, String)>,
 }
@@ -86,35 +91,6 @@ impl Config {
         })?;
         config.origin = Some((path.to_path_buf(), text.to_string()));
         Ok(config)
-    }
-
-    /// `path:line` of a `[keys.MODE]` entry (the table's header line when `action` is None),
-    /// for messages about key overrides. Written as `action = "…"` inside a `[keys.MODE]` table.
-    pub fn key_location(&self, mode: &str, action: Option<&str>) -> String {
-        let Some((path, text)) = &self.origin else {
-            return "config.toml".to_string();
-        };
-        let header = format!("[keys.{mode}]");
-        let mut in_table = false;
-        let mut header_line = None;
-        for (i, line) in text.lines().enumerate() {
-            let t = line.trim();
-            if t.starts_with('[') {
-                in_table = t.replace(' ', "") == header;
-                if in_table {
-                    header_line = Some(i + 1);
-                }
-                continue;
-            }
-            let key = t.split('=').next().unwrap_or("").trim().trim_matches('"');
-            if in_table && action.is_some_and(|a| key == a) && t.contains('=') {
-                return format!("{}:{}", path.display(), i + 1);
-            }
-        }
-        match header_line {
-            Some(n) => format!("{}:{n}", path.display()),
-            None => path.display().to_string(),
-        }
     }
 
     /// The risk table to use: the configured file, else the embedded tiers.
@@ -185,20 +161,7 @@ mod tests {
             c.score.weights.general, 0.5,
             "unset weights keep their defaults"
         );
-        assert_eq!(c.keys["list"]["search"], "s");
-    }
-
-    #[test]
-    fn key_entries_are_located_by_line() {
-        let c = Config::parse(
-            "theme = \"dark\"\n\n[keys.list]\nsearch = \"f\"\napprove = \"A\"\n[keys.detail]\nquit = \"x\"\n",
-            Path::new("/etc/c.toml"),
-        )
-        .unwrap();
-        assert_eq!(c.key_location("list", Some("approve")), "/etc/c.toml:5");
-        assert_eq!(c.key_location("detail", Some("quit")), "/etc/c.toml:7");
-        assert_eq!(c.key_location("detail", None), "/etc/c.toml:6");
-        assert_eq!(c.key_location("nope", None), "/etc/c.toml");
+        assert_eq!(c.keys["list"]["search"].get_ref(), "s");
     }
 
     #[test]

@@ -1,52 +1,20 @@
 //! Terminal events to Actions: keys through the key table, mouse through the last layout.
 
-use crossterm::event::{
-    Event, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::keymap::Mode;
 use super::layout::{LIST_ITEM_HEIGHT, ScreenLayout};
-use super::state::{Overlay, Popup, State};
+use super::state::{Layer, Popup, State};
 
 const WHEEL_STEP: isize = 3;
 
-/// The action an event asks for, if any. Only key presses count, not releases or repeats.
+/// The action an event asks for, if any. Keys go through the key table of the top layer's
+/// mode; only key presses count, not releases or repeats.
 pub fn action_for(event: &Event, state: &State, layout: &ScreenLayout) -> Option<Action> {
     match event {
-        Event::Key(key) => {
-            if key.kind != KeyEventKind::Press {
-                return None;
-            }
-            let mode = state.mode();
-            if let Some(a) = state.keymap.lookup(mode, key) {
-                return Some(a.clone());
-            }
-            match (mode, key.code) {
-                (Mode::Search, crossterm::event::KeyCode::Char(c))
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    Some(Action::SearchInput(c))
-                }
-                (Mode::Note, crossterm::event::KeyCode::Char(c))
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    Some(Action::NoteInput(c))
-                }
-                (Mode::Picker, crossterm::event::KeyCode::Char(c))
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-                {
-                    Some(Action::SearchInput(c))
-                }
-                _ => None,
-            }
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            state.ui.keymap.lookup(state.mode(), key)
         }
         Event::Mouse(m) => mouse(m, state, layout),
         Event::Resize(..) => Some(Action::Resize),
@@ -65,17 +33,17 @@ fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action>
         _ => None,
     };
     let click = m.kind == MouseEventKind::Down(MouseButton::Left);
-    match state.overlays.last() {
-        Some(Overlay::Note(_)) => None,
-        Some(Overlay::Index(_)) => wheel.map(|d| {
+    match state.ui.layers.last() {
+        Some(Layer::Note(_)) => None,
+        Some(Layer::Index(_)) => wheel.map(|d| {
             if d > 0 {
                 Action::MoveDown
             } else {
                 Action::MoveUp
             }
         }),
-        Some(Overlay::Compare(_) | Overlay::Picker(_)) => compare_mouse(m, state, layout, wheel),
-        Some(Overlay::Help { .. }) | Some(Overlay::Popup(_)) => {
+        Some(Layer::Compare(_) | Layer::Picker(_)) => compare_mouse(m, state, layout, wheel),
+        Some(Layer::Help(_) | Layer::Popup(_)) => {
             let inside = hit(layout.popup, m) || hit(layout.help, m);
             if let Some(d) = wheel {
                 return Some(if d > 0 {
@@ -89,7 +57,7 @@ fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action>
             }
             if click
                 && hit(layout.popup_list, m)
-                && let Some(Overlay::Popup(Popup::Permission { list, .. })) = state.overlays.last()
+                && let Some(Layer::Popup(Popup::Permission { list, .. })) = state.ui.layers.last()
             {
                 let pos = list.offset + usize::from(m.row - layout.popup_list.y);
                 return Some(Action::ClickPopupRow(pos));
@@ -103,7 +71,7 @@ fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action>
                 }
                 if click {
                     let k = usize::from((m.row - layout.list.y) / LIST_ITEM_HEIGHT);
-                    return Some(Action::ClickApp(state.list.scroll.offset + k));
+                    return Some(Action::ClickApp(state.ui.list.scroll.offset + k));
                 }
             }
             if click && let Some((_, i)) = layout.tabs.iter().find(|(r, _)| hit(*r, m)) {
@@ -134,8 +102,8 @@ fn compare_mouse(
     wheel: Option<isize>,
 ) -> Option<Action> {
     let click = m.kind == MouseEventKind::Down(MouseButton::Left);
-    match state.overlays.last() {
-        Some(Overlay::Picker(p)) => {
+    match state.ui.layers.last() {
+        Some(Layer::Picker(p)) => {
             if let Some(d) = wheel {
                 return Some(if d > 0 {
                     Action::MoveDown
@@ -149,7 +117,7 @@ fn compare_mouse(
             }
             (click && !hit(layout.popup, m)).then_some(Action::CloseOverlay)
         }
-        Some(Overlay::Compare(v)) => {
+        Some(Layer::Compare(v)) => {
             if let Some(d) = wheel {
                 return Some(Action::ScrollDetail(d));
             }

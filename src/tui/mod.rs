@@ -1,13 +1,14 @@
 //! The full-screen terminal UI.
 //!
-//! `run` is the entry point. Events become `Action`s (`input`), `State::update` applies them
-//! (`state`), and `view::render` draws the state; nothing else changes state or draws.
+//! `run` is the entry point; `event_loop` below is the whole path of a key press: the event
+//! becomes an `Action` (`input`), `State::update` gives it to the top layer and applies the
+//! outcome (`state/update.rs`), effects are performed (`effects`), and `view::render` draws the
+//! state. Nothing else changes state or draws.
 
 pub mod action;
-pub mod clipboard;
+pub mod effects;
 pub mod input;
 pub mod keymap;
-pub mod keymap_triage;
 pub mod layout;
 pub mod state;
 pub mod strings;
@@ -20,9 +21,8 @@ use crossterm::event;
 use crate::model::Catalog;
 use crate::workspace::Workspace;
 
-pub use action::{Action, CompareAction, Side};
-pub use keymap::{Keymap, Mode};
-pub use keymap_triage::{KeymapError, keymap_from_config};
+pub use action::{Action, Side};
+pub use keymap::{Keymap, KeymapError, Mode, keymap_from_config};
 pub use layout::ScreenLayout;
 pub use state::State;
 pub use terminal::{NotATerminal, ensure_terminal};
@@ -37,7 +37,7 @@ pub fn run(ws: Workspace) -> anyhow::Result<()> {
         keymap_from_config(&ws.config).map_err(|e| KeyConfigError(e.located(&ws.config)))?;
     ensure_terminal()?;
     let mut state = State::from_workspace(ws);
-    state.keymap = keymap;
+    state.ui.keymap = keymap;
     run_state(state)
 }
 
@@ -63,7 +63,7 @@ fn run_state(mut state: State) -> anyhow::Result<()> {
 fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut layout = ScreenLayout::default();
-    while !state.quit {
+    while !state.ui.quit {
         if dirty {
             layout = draw(session, state)?;
             // The draw measured heights; if keeping the selection visible moved anything,
@@ -79,21 +79,35 @@ fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Res
             if let Some(action) = input::action_for(&ev, state, &layout) {
                 dirty |= state.update(action);
             }
-            for effect in state.take_effects() {
-                if let Err(message) = clipboard::perform(effect, session.terminal.backend_mut()) {
-                    dirty |= state.update(Action::ShowMessage {
-                        text: message,
-                        error: true,
-                    });
-                }
-            }
-            if state.quit || !event::poll(std::time::Duration::ZERO)? {
+            let here = std::env::current_dir().unwrap_or_else(|_| ".".into());
+            dirty |= perform_effects(state, session.terminal.backend_mut(), &here);
+            if state.ui.quit || !event::poll(std::time::Duration::ZERO)? {
                 break;
             }
             ev = event::read()?;
         }
     }
     Ok(())
+}
+
+/// Perform the effects `update` asked for and give it their answers; whether to redraw.
+/// Exports are written to `export_dir`.
+pub fn perform_effects(
+    state: &mut State,
+    terminal: &mut impl std::io::Write,
+    export_dir: &std::path::Path,
+) -> bool {
+    let mut changed = false;
+    for effect in state.take_effects() {
+        let mut io = effects::Io {
+            reviews: &mut state.workspace.reviews,
+            terminal: &mut *terminal,
+            export_dir: export_dir.to_path_buf(),
+        };
+        let answer = effects::perform(effect, &mut io);
+        changed |= state.update(answer);
+    }
+    changed
 }
 
 fn draw(session: &mut terminal::Session, state: &State) -> anyhow::Result<ScreenLayout> {

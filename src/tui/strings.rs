@@ -25,7 +25,8 @@ pub const ALSO_USED_BY: &str = "shared with";
 pub const NOT_SHARED: &str = "not shared";
 pub const OTHER_APPS_WITH_PERMISSION: &str = "Other apps requesting this permission";
 pub const NO_OTHER_APPS: &str = "No other app in the catalog requests it";
-pub const ENTER_TO_JUMP: &str = "Enter opens it";
+/// After the key that opens the selected app of the permission popup ("Enter opens it").
+pub const OPENS_IT: &str = "opens it";
 pub const HELP_TITLE: &str = "Keys";
 pub const SEARCH_PROMPT: &str = "/";
 pub const SEP: &str = "·";
@@ -66,7 +67,6 @@ pub fn group_counts(total: usize, application: usize) -> String {
 
 pub const WARNINGS_TITLE: &str = "Warnings while loading";
 pub const NOTE_TITLE: &str = "Note";
-pub const NOTE_HINT: &str = "Enter saves · Esc discards · Ctrl-U clears";
 pub const SCORE_TITLE: &str = "Score";
 pub const INDEX_TITLE: &str = "Permission index";
 pub const INDEX_PERMISSIONS: &str = "Permissions";

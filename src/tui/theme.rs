@@ -61,14 +61,6 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The color theme, or the attribute-only one when `NO_COLOR` is set.
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => Theme::no_color(),
-            _ => Theme::color(),
-        }
-    }
-
     pub fn color() -> Theme {
         let plain = Style::new();
         let bold = Modifier::BOLD;

@@ -1,31 +1,39 @@
-//! The TUI state and `State::update`, the only code that changes it.
+//! The TUI state: the workspace (what was loaded) and the UI over it (panes, layers, messages).
+//! `State::update` (`update.rs`) is the only code that changes it, and it does no I/O: what
+//! needs the outside world is an `Effect` for the event loop.
 
-pub mod compare;
-mod compare_popup;
-mod index;
+mod catalog_index;
 pub mod items;
-pub mod perm_index;
-mod popup;
+pub mod layers;
+mod list;
+mod messages;
+mod panes;
+mod reviews;
 pub mod scroll;
-pub mod triage;
 mod update;
+mod workspace;
 
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{App, Catalog};
-use crate::query::{AppMatch, AppSearcher};
+use crate::query::{AppMatch, QueryError};
+use crate::workspace::SortKey;
 
+use super::effects::Effect;
 use super::keymap::{Keymap, Mode};
 use super::layout::ScreenLayout;
 use super::theme::Theme;
-pub use index::CatalogIndex;
+pub use catalog_index::CatalogIndex;
 pub use items::{Item, PermGroup, Tab, TabKey};
-pub use perm_index::{IndexTab, PermIndex};
-pub use popup::{Overlay, Popup, SearchTarget, Section};
+pub use layers::{
+    CompareView, Help, IndexTab, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker, Popup,
+    SearchTarget, Section,
+};
+pub use messages::{Message, MessageKind};
 use scroll::Scroll;
-pub use triage::{Effect, Message, NoteEditor, TriageUi};
+pub use workspace::Workspace;
 
-/// Which pane has the keyboard when no overlay is open.
+/// Which pane has the keyboard when no layer is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     List,
@@ -38,6 +46,10 @@ pub struct AppList {
     pub query: String,
     pub matches: Vec<AppMatch>,
     pub scroll: Scroll,
+    /// `None`: best match first (catalog order without a query).
+    pub sort: Option<SortKey>,
+    /// The error of the current query; the list keeps the last valid result meanwhile.
+    pub query_error: Option<QueryError>,
 }
 
 /// Each tab's own filter and selection.
@@ -47,42 +59,31 @@ pub struct TabState {
     pub scroll: Scroll,
 }
 
-/// What the workspace knows besides the catalog: config, risk tiers, review state, scores, and
-/// warnings from loading to show once.
-pub struct Triage {
-    pub config: crate::config::Config,
-    pub risk: crate::config::RiskTableRef,
-    pub reviews: crate::review::ReviewStore,
-    /// Total score of each app, by catalog index.
-    pub scores: Vec<f64>,
-    /// Loading notes (shown in the status line) and warnings (also in a popup).
-    pub notes: Vec<String>,
-    pub warnings: Vec<String>,
-}
-
-pub struct State {
-    pub catalog: Catalog,
-    pub triage: Triage,
-    pub source_label: String,
+/// Everything on screen that is not the workspace.
+pub struct Ui {
     pub theme: Theme,
     pub keymap: Keymap,
-    pub index: CatalogIndex,
-    searcher: AppSearcher,
     pub list: AppList,
     pub focus: Focus,
-    /// Overlays, top last; input goes to the top one.
-    pub overlays: Vec<Overlay>,
+    /// Layers over the panes, top last; input goes to the top one.
+    pub layers: Vec<Layer>,
     /// The selected tab of the selected app (clamped when read).
     pub tab: usize,
     pub tab_states: HashMap<TabKey, TabState>,
     /// Registration GUIDs whose permission groups are collapsed ("" for the no-GUID group).
     pub collapsed: HashSet<String>,
     pub layout: ScreenLayout,
-    pub quit: bool,
-    /// Sort, query errors, messages and pending effects of the triage features.
-    pub triage_ui: TriageUi,
+    pub message: Option<Message>,
+    /// Effects waiting for the event loop.
+    pub effects: Vec<Effect>,
     /// The app marked for comparison (catalog index).
     pub marked: Option<usize>,
+    pub quit: bool,
+}
+
+pub struct State {
+    pub workspace: Workspace,
+    pub ui: Ui,
 }
 
 const DEFAULT_ROWS: usize = 10;
@@ -95,100 +96,99 @@ impl State {
     }
 
     pub fn from_workspace(ws: crate::workspace::Workspace) -> State {
-        let source_label = ws.loaded.source_label();
-        let catalog = ws.loaded.catalog;
-        let told: Vec<String> = ws.warnings.iter().chain(&ws.notes).cloned().collect();
-        let triage_ui = TriageUi::new(&catalog, &ws.risk, &ws.scores, &told);
-        let theme = Theme::from_config(ws.config.theme);
-        let triage = Triage {
-            config: ws.config,
-            risk: ws.risk,
-            reviews: ws.reviews,
-            scores: ws.scores,
-            notes: ws.notes,
-            warnings: ws.warnings,
-        };
-        let searcher = AppSearcher::new(&catalog);
-        let matches = searcher.search(&catalog, "");
+        let (workspace, warnings, notes) = Workspace::new(ws);
+        let matches = workspace.searcher.search(&workspace.catalog, "");
         let mut state = State {
-            index: CatalogIndex::new(&catalog),
-            searcher,
-            catalog,
-            triage,
-            source_label,
-            theme,
-            keymap: Keymap::default(),
-            list: AppList {
-                query: String::new(),
-                matches,
-                scroll: Scroll::default(),
+            ui: Ui {
+                theme: Theme::from_config(workspace.config.theme),
+                keymap: Keymap::default(),
+                list: AppList {
+                    matches,
+                    ..AppList::default()
+                },
+                focus: Focus::List,
+                layers: Vec::new(),
+                tab: 0,
+                tab_states: HashMap::new(),
+                collapsed: HashSet::new(),
+                layout: ScreenLayout {
+                    list_rows: DEFAULT_ROWS,
+                    detail_rows: DEFAULT_ROWS,
+                    popup_rows: DEFAULT_ROWS,
+                    help_rows: DEFAULT_ROWS,
+                    ..ScreenLayout::default()
+                },
+                message: None,
+                effects: Vec::new(),
+                marked: None,
+                quit: false,
             },
-            focus: Focus::List,
-            overlays: Vec::new(),
-            tab: 0,
-            tab_states: HashMap::new(),
-            collapsed: HashSet::new(),
-            layout: ScreenLayout {
-                list_rows: DEFAULT_ROWS,
-                detail_rows: DEFAULT_ROWS,
-                popup_rows: DEFAULT_ROWS,
-                help_rows: DEFAULT_ROWS,
-                ..ScreenLayout::default()
-            },
-            quit: false,
-            triage_ui,
-            marked: None,
+            workspace,
         };
-        state.show_warnings();
+        state.tell_what_loading_noticed(&warnings, &notes);
         state
     }
 
     pub fn with_theme(mut self, theme: Theme) -> State {
-        self.theme = theme;
+        self.ui.theme = theme;
         self
     }
 
-    /// Who gets the next key: the top overlay, else the focused pane.
+    /// Whose key table applies: the top layer's, else the focused pane's.
     pub fn mode(&self) -> Mode {
-        match self.overlays.last() {
-            Some(Overlay::Search(_)) => Mode::Search,
-            Some(Overlay::Help { .. }) => Mode::Help,
-            Some(Overlay::Popup(_)) => Mode::Popup,
-            Some(Overlay::Note(_)) => Mode::Note,
-            Some(Overlay::Index(_)) => Mode::Index,
-            Some(Overlay::Compare(_)) => Mode::Compare,
-            Some(Overlay::Picker(_)) => Mode::Picker,
-            None => match self.focus {
+        match self.ui.layers.last() {
+            Some(layer) => layer.mode(),
+            None => match self.ui.focus {
                 Focus::List => Mode::List,
                 Focus::Detail => Mode::Detail,
             },
         }
     }
 
+    /// The open filter prompt, if any.
     pub fn search_target(&self) -> Option<&SearchTarget> {
-        self.overlays.iter().rev().find_map(|o| match o {
-            Overlay::Search(t) => Some(t),
+        self.ui.layers.iter().rev().find_map(|l| match l {
+            Layer::Search(t) => Some(t),
             _ => None,
         })
     }
 
     pub fn popup(&self) -> Option<&Popup> {
-        self.overlays.iter().rev().find_map(|o| match o {
-            Overlay::Popup(p) => Some(p),
+        self.ui.layers.iter().rev().find_map(|l| match l {
+            Layer::Popup(p) => Some(p),
             _ => None,
         })
     }
 
+    /// The compare view, if one is open.
+    pub fn compare_view(&self) -> Option<&CompareView> {
+        self.ui.layers.iter().rev().find_map(|l| match l {
+            Layer::Compare(v) => Some(v.as_ref()),
+            _ => None,
+        })
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.ui.message.as_ref()
+    }
+
+    /// Effects asked for since the last call (the event loop performs them).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.ui.effects)
+    }
+
     /// Catalog index of the selected app.
     pub fn current_app_index(&self) -> Option<usize> {
-        self.list
+        self.ui
+            .list
             .matches
-            .get(self.list.scroll.selected)
+            .get(self.ui.list.scroll.selected)
             .map(|m| m.index)
     }
 
     pub fn current_app(&self) -> Option<&App> {
-        self.current_app_index().map(|i| &self.catalog.apps[i])
+        self.current_app_index()
+            .map(|i| &self.workspace.catalog.apps[i])
     }
 
     pub fn tabs(&self) -> Vec<Tab> {
@@ -196,7 +196,7 @@ impl State {
     }
 
     pub fn tab_index(&self) -> usize {
-        self.tab.min(self.tabs().len().saturating_sub(1))
+        self.ui.tab.min(self.tabs().len().saturating_sub(1))
     }
 
     pub fn current_tab(&self) -> Option<Tab> {
@@ -204,7 +204,7 @@ impl State {
     }
 
     pub fn tab_state(&self, key: &TabKey) -> TabState {
-        self.tab_states.get(key).cloned().unwrap_or_default()
+        self.ui.tab_states.get(key).cloned().unwrap_or_default()
     }
 
     pub fn current_tab_state(&self) -> TabState {
@@ -227,7 +227,7 @@ impl State {
         let filter = self.tab_state(&tab.key).filter;
         match tab.zone {
             Some(z) => items::zone_items(app, z, &filter),
-            None => items::perm_items(app, &items::perm_groups(app), &filter, &self.collapsed),
+            None => items::perm_items(app, &items::perm_groups(app), &filter, &self.ui.collapsed),
         }
     }
 }

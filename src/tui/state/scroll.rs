@@ -1,5 +1,7 @@
 //! Selection and scroll offset of a list, kept valid whatever the length and height.
 
+use crate::tui::action::Action;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Motion {
     Up,
@@ -12,6 +14,23 @@ pub enum Motion {
     Bottom,
     By(isize),
     To(usize),
+}
+
+impl Motion {
+    /// The motion a movement action asks for (every list and text moves with the same keys).
+    pub fn of(action: &Action) -> Option<Motion> {
+        Some(match action {
+            Action::MoveUp => Motion::Up,
+            Action::MoveDown => Motion::Down,
+            Action::PageUp => Motion::PageUp,
+            Action::PageDown => Motion::PageDown,
+            Action::HalfPageUp => Motion::HalfUp,
+            Action::HalfPageDown => Motion::HalfDown,
+            Action::Top => Motion::Top,
+            Action::Bottom => Motion::Bottom,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]

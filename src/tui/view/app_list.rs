@@ -18,14 +18,14 @@ use super::text::{fit, fit_plain, put};
 use super::triage_badges;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let searching = state.search_target() == Some(&SearchTarget::List);
     let focused = state.mode() == Mode::List || searching;
     let title = format!(
         " {} {}/{} {}",
         strings::APPS,
-        state.list.matches.len(),
-        state.catalog.apps.len(),
+        state.ui.list.matches.len(),
+        state.workspace.catalog.apps.len(),
         triage_badges::sort_suffix(state)
     );
     let title = Line::from(fit_plain(
@@ -39,7 +39,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         return;
     }
     let mut rows = inner;
-    if searching || !state.list.query.is_empty() {
+    if searching || !state.ui.list.query.is_empty() {
         let line = triage_badges::query_line(state, inner.width as usize, searching);
         put(buf, inner, inner.y, &line);
         rows.y += 1;
@@ -55,9 +55,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     let n_rows = (rows.height / LIST_ITEM_HEIGHT) as usize;
     layout.list = rows;
     layout.list_rows = n_rows;
-    let matches = &state.list.matches;
+    let matches = &state.ui.list.matches;
     if matches.is_empty() {
-        let msg = if state.catalog.apps.is_empty() {
+        let msg = if state.workspace.catalog.apps.is_empty() {
             strings::NO_APPS
         } else {
             strings::NO_MATCHING_APPS
@@ -71,16 +71,16 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         return;
     }
     // The fuzzy words of the query (without filter terms) are what names are matched against.
-    let fuzzy = crate::query::parse_filter(&state.list.query)
+    let fuzzy = crate::query::parse_filter(&state.ui.list.query)
         .map(|f| f.text)
         .unwrap_or_default();
-    let selected = state.list.scroll.selected.min(matches.len() - 1);
-    let offset = visible_offset(selected, state.list.scroll.offset, n_rows, matches.len());
+    let selected = state.ui.list.scroll.selected.min(matches.len() - 1);
+    let offset = visible_offset(selected, state.ui.list.scroll.offset, n_rows, matches.len());
     let width = rows.width as usize;
     // Only the visible slice is touched, however long the list.
     let end = (offset + n_rows).min(matches.len());
     for (k, m) in (offset..end).zip(&matches[offset..end]) {
-        let app = &state.catalog.apps[m.index];
+        let app = &state.workspace.catalog.apps[m.index];
         let y = rows.y + ((k - offset) as u16) * LIST_ITEM_HEIGHT;
         let is_sel = k == selected;
         let marker = if is_sel {
@@ -151,7 +151,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         l2.push(Span::raw(" "));
         l2.push(Span::styled(score, theme.score));
         put(buf, rows, y + 1, &Line::from(l2));
-        if state.marked == Some(m.index) {
+        if state.ui.marked == Some(m.index) {
             // The app marked for comparison: a marker in the left column of its second line.
             let cell = Rect {
                 width: 1,

@@ -12,7 +12,7 @@ use crate::model::{Answer, PermissionKind};
 use crate::text::{display_width, sanitize};
 use crate::tui::layout::ScreenLayout;
 use crate::tui::state::State;
-use crate::tui::state::compare::{CompareRow, CompareView, PermSection};
+use crate::tui::state::layers::{CompareRow, CompareView, PermSection};
 use crate::tui::state::scroll::visible_offset;
 use crate::tui::strings;
 
@@ -28,7 +28,7 @@ pub fn render(
     buf: &mut Buffer,
     layout: &mut ScreenLayout,
 ) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let area = Rect {
         height: area.height.saturating_sub(2),
         ..area
@@ -182,7 +182,7 @@ fn question_text(r: &RowComparison) -> String {
 }
 
 fn column_header(state: &State, view: &CompareView, cols: &Columns) -> Line<'static> {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let style = theme.column_header;
     let c = &view.comparison;
     let mut spans = vec![Span::raw(" ".repeat(MARKER_WIDTH))];
@@ -222,7 +222,7 @@ fn column_header(state: &State, view: &CompareView, cols: &Columns) -> Line<'sta
 }
 
 fn line(state: &State, view: &CompareView, cols: &Columns, row: CompareRow) -> Line<'static> {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let p = &view.comparison.permissions;
     match row {
         CompareRow::Zone(i) => {
@@ -328,7 +328,7 @@ fn line(state: &State, view: &CompareView, cols: &Columns, row: CompareRow) -> L
 
 /// One side's answer in its normalized-value color; blank when the side lacks the row.
 fn answer(state: &State, cell: Option<&Cell>, width: usize) -> Vec<Span<'static>> {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     match cell {
         None => fit_plain("", width, Style::new(), true),
         Some(c) if c.value == Answer::Unanswered => fit_plain(
@@ -344,8 +344,8 @@ fn answer(state: &State, cell: Option<&Cell>, width: usize) -> Vec<Span<'static>
 /// A permission: tier marker and name, then on each side that holds it its kind and tier;
 /// a side holding the name with another kind says so.
 fn permission(state: &State, cols: &Columns, s: PermSection, e: &PermissionEntry) -> Line<'static> {
-    let theme = &state.theme;
-    let tier = state.triage.risk.rate(&e.name, e.kind).tier;
+    let theme = &state.ui.theme;
+    let tier = state.workspace.risk.rate(&e.name, e.kind).tier;
     let (marker, mstyle) = match s {
         PermSection::OnlyA => ("◀", theme.diff_only),
         PermSection::OnlyB => ("▶", theme.diff_only),

@@ -10,8 +10,8 @@ use crate::compare::SideSummary;
 use crate::model::Certification;
 use crate::text::display_width;
 use crate::tui::layout::ScreenLayout;
+use crate::tui::state::CompareView;
 use crate::tui::state::State;
-use crate::tui::state::compare::CompareView;
 use crate::tui::strings;
 
 use super::tab_bar;
@@ -28,7 +28,7 @@ pub fn side_header(
     y: u16,
     buf: &mut Buffer,
 ) -> u16 {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let w = area.width as usize;
     let mut spans = vec![Span::styled(format!("{label} "), theme.key)];
     let mut left = w.saturating_sub(2);
@@ -132,7 +132,7 @@ pub fn tab_bar(
     buf: &mut Buffer,
     layout: &mut ScreenLayout,
 ) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let n = view.tab_count();
     let title_of = |i: usize| -> String {
         match view.comparison.zones.get(i) {

@@ -11,18 +11,19 @@ use crate::text::{display_width, sanitize};
 use crate::tui::action::Side;
 use crate::tui::layout::ScreenLayout;
 use crate::tui::state::State;
-use crate::tui::state::compare::{PickFor, Picker};
 use crate::tui::state::scroll::visible_offset;
+use crate::tui::state::{PickFor, Picker};
 use crate::tui::strings;
 
 use super::text::{fit, fit_plain, put, safe};
 
 pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let rect = super::centered(area, 64, area.height.saturating_sub(4).min(20));
     Clear.render(rect, buf);
     blank_wide_cells_left_of(rect, buf);
     let other = state
+        .workspace
         .catalog
         .apps
         .get(p.exclude)
@@ -74,7 +75,7 @@ pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &
     let selected = p.list.selected.min(p.matches.len() - 1);
     let offset = visible_offset(selected, p.list.offset, height, p.matches.len());
     for (k, m) in p.matches.iter().enumerate().skip(offset).take(height) {
-        let app = &state.catalog.apps[m.index];
+        let app = &state.workspace.catalog.apps[m.index];
         let y = list.y + (k - offset) as u16;
         let name = sanitize(&app.name);
         let hl = match_indices(&name, &p.query).unwrap_or_default();

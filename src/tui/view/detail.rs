@@ -19,7 +19,7 @@ use super::text::{fit_plain, put};
 use super::{permissions, zone_tab};
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let searching = state.search_target() == Some(&SearchTarget::Tab);
     let focused = state.mode() == Mode::Detail || searching;
     let Some(app) = state.current_app() else {
@@ -75,7 +75,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
 /// Name and publisher; id, certification, last update; clients; risk, score and review.
 /// Returns the lines used.
 fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let w = area.width as usize;
     let lines = if area.height >= 12 { 4 } else { 1 };
     let mut l1 = fit_plain(&sanitize(&app.name), w, theme.title, false);
@@ -164,7 +164,7 @@ fn labelled(state: &State, parts: &[(&str, String, Style)], width: usize) -> Vec
             format!("{sep}{label} ")
         };
         let lw = display_width(&label).min(left);
-        out.extend(fit_plain(&label, lw, state.theme.label, false));
+        out.extend(fit_plain(&label, lw, state.ui.theme.label, false));
         left -= lw;
         let vw = display_width(value).min(left);
         out.extend(fit_plain(value, vw.max(left.min(1)), *style, false));
@@ -193,7 +193,14 @@ fn tab_bar(state: &State, tabs: &[Tab], area: Rect, buf: &mut Buffer, layout: &m
             .collect()
     };
     let titles = tab_bar::fitting(8..=24, 12, area.width as usize, titles_at);
-    tab_bar::render(&state.theme, &titles, state.tab_index(), area, buf, layout);
+    tab_bar::render(
+        &state.ui.theme,
+        &titles,
+        state.tab_index(),
+        area,
+        buf,
+        layout,
+    );
 }
 
 fn rows(
@@ -205,7 +212,7 @@ fn rows(
     focused: bool,
     searching: bool,
 ) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let Some(tab) = state.current_tab() else {
         return;
     };

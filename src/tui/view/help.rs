@@ -16,19 +16,19 @@ const KEY_COLUMN: usize = 22;
 
 /// The help text lines, one heading per mode.
 pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let mut out = Vec::new();
-    for mode in Mode::ALL {
+    for mode in Mode::all() {
         if !out.is_empty() {
             out.push(Line::default());
         }
         out.push(Line::from(fit_plain(
-            mode.title(),
+            &state.ui.keymap.mode_info(mode).title,
             width,
             theme.title,
             false,
         )));
-        for (keys, help) in state.keymap.help(mode) {
+        for (keys, help) in state.ui.keymap.help(mode) {
             let kw = KEY_COLUMN.min(width);
             let mut spans = vec![Span::raw(" ")];
             spans.extend(fit_plain(&keys, kw.saturating_sub(1), theme.key, true));
@@ -49,7 +49,7 @@ pub fn lines(state: &State, width: usize) -> Vec<Line<'static>> {
 fn legend(state: &State, width: usize) -> Vec<Line<'static>> {
     use crate::review::Decision;
     use crate::risk::Tier;
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let mut out = vec![
         Line::default(),
         Line::from(fit_plain("Marks", width, theme.title, false)),
@@ -73,8 +73,14 @@ fn legend(state: &State, width: usize) -> Vec<Line<'static>> {
     review.push(Span::styled(strings::NOTE_BADGE, theme.dim));
     review.push(Span::styled(" note", theme.key_help));
     out.push(Line::from(review));
+    let explain = state
+        .ui
+        .keymap
+        .key_for(Mode::List, &crate::tui::action::Action::ExplainScore)
+        .map(|k| format!("; {k} explains it"))
+        .unwrap_or_default();
     out.push(Line::from(fit_plain(
-        " Score  0–10, higher is better; S explains it",
+        &format!(" Score  0–10, higher is better{explain}"),
         width,
         theme.key_help,
         false,
@@ -94,7 +100,7 @@ pub fn render(
     let title = Line::from(fit_plain(
         &format!(" {} ", strings::HELP_TITLE),
         rect.width.saturating_sub(2) as usize,
-        state.theme.title,
+        state.ui.theme.title,
         false,
     ));
     let inner = super::framed(title, true, state, rect, buf);

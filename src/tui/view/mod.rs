@@ -24,7 +24,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
 use super::layout::ScreenLayout;
-use super::state::{Overlay, State};
+use super::state::{Layer, State};
 use super::strings;
 
 /// Below this the screen shows only a "terminal too small" message.
@@ -60,15 +60,15 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
     detail::render(state, detail_area, buf, &mut layout);
     status::render_status(state, row(area, area.bottom() - 2), buf);
     status::render_footer(state, row(area, area.bottom() - 1), buf);
-    for overlay in &state.overlays {
-        match overlay {
-            Overlay::Popup(p) => popup::render(state, p, area, buf, &mut layout),
-            Overlay::Help { scroll } => help::render(state, *scroll, area, buf, &mut layout),
-            Overlay::Search(_) => {}
-            Overlay::Note(e) => note_editor::render(state, e, area, buf, &mut layout),
-            Overlay::Index(ix) => perm_index::render(state, ix, main, buf, &mut layout),
-            Overlay::Compare(v) => compare::render(state, v, area, buf, &mut layout),
-            Overlay::Picker(p) => compare_picker::render(state, p, area, buf, &mut layout),
+    for layer in &state.ui.layers {
+        match layer {
+            Layer::Popup(p) => popup::render(state, p, area, buf, &mut layout),
+            Layer::Help(h) => help::render(state, h.scroll, area, buf, &mut layout),
+            Layer::Search(_) => {}
+            Layer::Note(e) => note_editor::render(state, e, area, buf, &mut layout),
+            Layer::Index(ix) => perm_index::render(state, ix, main, buf, &mut layout),
+            Layer::Compare(v) => compare::render(state, v, area, buf, &mut layout),
+            Layer::Picker(p) => compare_picker::render(state, p, area, buf, &mut layout),
         }
     }
     layout
@@ -85,18 +85,18 @@ fn row(area: Rect, y: u16) -> Rect {
 fn too_small(state: &State, area: Rect, buf: &mut Buffer) {
     let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
     let y = area.y + area.height.saturating_sub(1) / 2;
-    text::put_centered(buf, area, y, strings::TOO_SMALL, state.theme.warning);
+    text::put_centered(buf, area, y, strings::TOO_SMALL, state.ui.theme.warning);
     if area.height > 1 {
-        text::put_centered(buf, area, y + 1, &need, state.theme.dim);
+        text::put_centered(buf, area, y + 1, &need, state.ui.theme.dim);
     }
 }
 
 /// A bordered block with a title cut to fit; returns its inner area.
 fn framed(title: Line<'_>, focused: bool, state: &State, area: Rect, buf: &mut Buffer) -> Rect {
     let style = if focused {
-        state.theme.border_focused
+        state.ui.theme.border_focused
     } else {
-        state.theme.border
+        state.ui.theme.border
     };
     let block = Block::bordered().border_style(style).title(title);
     let inner = block.inner(area);

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use crate::text::display_width;
+use crate::tui::keymap::Mode;
 use crate::tui::layout::ScreenLayout;
 use crate::tui::state::{NoteEditor, State};
 use crate::tui::strings;
@@ -19,7 +20,7 @@ pub fn render(
     buf: &mut Buffer,
     layout: &mut ScreenLayout,
 ) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let width = area.width.saturating_sub(6).min(80);
     let w = width.saturating_sub(2) as usize;
     let text = safe(&editor.text);
@@ -34,6 +35,7 @@ pub fn render(
     Clear.render(rect, buf);
     layout.popup = rect;
     let name = state
+        .workspace
         .catalog
         .apps
         .get(editor.app)
@@ -57,6 +59,13 @@ pub fn render(
         buf,
         inner,
         inner.y + n as u16 + 1,
-        &Line::from(fit_plain(strings::NOTE_HINT, w, theme.dim, false)),
+        &Line::from(fit_plain(&hint_line(state), w, theme.dim, false)),
     );
+}
+
+/// "Enter save · Esc cancel · Ctrl-u clear": the note editor's footer hints, from the key table.
+fn hint_line(state: &State) -> String {
+    let hints = state.ui.keymap.hints(Mode::Note);
+    let parts: Vec<String> = hints.iter().map(|(k, h)| format!("{k} {h}")).collect();
+    parts.join(" · ")
 }

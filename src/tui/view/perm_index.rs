@@ -9,6 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use crate::text::display_width;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
 use crate::tui::layout::ScreenLayout;
 use crate::tui::state::scroll::visible_offset;
 use crate::tui::state::{IndexTab, PermIndex, State};
@@ -26,7 +28,7 @@ pub fn render(
     buf: &mut Buffer,
     layout: &mut ScreenLayout,
 ) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     Clear.render(area, buf);
     let (perm_style, reg_style) = match ix.tab {
         IndexTab::Permissions => (theme.tab_active, theme.tab_inactive),
@@ -79,7 +81,7 @@ pub fn render(
 }
 
 fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &mut Buffer) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let w = area.width as usize;
     let name_w = w.saturating_sub(2 + KIND_W + 1 + COUNT_W + 1);
     let header = match ix.tab {
@@ -197,14 +199,16 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
 }
 
 fn right_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &mut Buffer) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let w = area.width as usize;
     let apps = ix.selected_apps();
+    let open = state.ui.keymap.key_for(Mode::Index, &Action::Activate);
+    let jump = open.map(|k| format!(" · {k} {}", strings::OPENS_IT));
     let heading = format!(
-        "{} ({}) · {}",
+        "{} ({}){}",
         strings::INDEX_APPS,
         apps.len(),
-        strings::ENTER_TO_JUMP
+        jump.unwrap_or_default()
     );
     put(
         buf,
@@ -224,7 +228,7 @@ fn right_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &
     let off = visible_offset(sel, ix.apps.offset, rows_h, apps.len());
     for (k, &a) in apps.iter().enumerate().skip(off).take(rows_h) {
         let y = rows.y + (k - off) as u16;
-        let app = &state.catalog.apps[a];
+        let app = &state.workspace.catalog.apps[a];
         let mut spans = vec![super::triage_badges::risk_marker(state, a), Span::raw(" ")];
         let badges = super::triage_badges::review_badges(state, a);
         let bw: usize = badges.iter().map(|b| display_width(&b.content)).sum();

@@ -29,7 +29,7 @@ fn name_width(app: &App, width: usize) -> usize {
 }
 
 pub fn column_header(state: &State, app: &App, width: usize) -> Line<'static> {
-    let style = state.theme.column_header;
+    let style = state.ui.theme.column_header;
     let nw = name_width(app, width);
     let mut spans = vec![Span::raw(" ".repeat(INDENT.min(width)))];
     spans.extend(fit_plain(strings::PERMISSION, nw, style, true));
@@ -53,7 +53,7 @@ pub fn line(
     width: usize,
     filter: &str,
 ) -> Line<'static> {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let hl = theme.match_highlight;
     let highlighted = |text: &str, w: usize, style: Style, pad: bool| {
         let indices = find_ci(text, filter).unwrap_or_default();
@@ -64,7 +64,7 @@ pub fn line(
             let Some(group) = groups.get(g) else {
                 return Line::default();
             };
-            let collapsed = state.collapsed.contains(&group.key());
+            let collapsed = state.ui.collapsed.contains(&group.key());
             let marker = if collapsed { "▸ " } else { "▾ " };
             let guid = group
                 .registration
@@ -91,13 +91,13 @@ pub fn line(
             spans.extend(fit_plain(&counts, cw, theme.dim, false));
             left -= cw;
             if let (Some(reg), Some(app_i)) = (&group.registration, state.current_app_index()) {
-                let others = state.index.apps_with_registration(reg, app_i);
+                let others = state.workspace.index.apps_with_registration(reg, app_i);
                 let (text, style) = if others.is_empty() {
                     (format!(" · {}", strings::NOT_SHARED), theme.dim)
                 } else {
                     let names: Vec<String> = others
                         .iter()
-                        .map(|&i| safe(&state.catalog.apps[i].name))
+                        .map(|&i| safe(&state.workspace.catalog.apps[i].name))
                         .collect();
                     (
                         format!(" · {} {}", strings::ALSO_USED_BY, names.join(", ")),
@@ -114,7 +114,7 @@ pub fn line(
             };
             let nw = name_width(app, width);
             // The indent carries the permission's risk tier as a colored letter.
-            let tier = state.triage.risk.rate(&perm.name, perm.kind).tier;
+            let tier = state.workspace.risk.rate(&perm.name, perm.kind).tier;
             let mut spans = if width >= INDENT {
                 vec![
                     Span::styled(strings::tier_letter(tier), theme.risk(tier)),

@@ -8,6 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 
 use crate::model::Permission;
+use crate::tui::action::Action;
+use crate::tui::keymap::Mode;
 use crate::tui::layout::ScreenLayout;
 use crate::tui::state::scroll::visible_offset;
 use crate::tui::state::{Popup, Section, State};
@@ -34,8 +36,12 @@ pub fn render(
     Clear.render(rect, buf);
     layout.popup = rect;
     match popup {
-        Popup::Score { app, scroll } => {
-            super::score_popup::render(state, *app, *scroll, rect, buf, layout);
+        Popup::Score {
+            app,
+            explanation,
+            scroll,
+        } => {
+            super::score_popup::render(state, *app, explanation, *scroll, rect, buf, layout);
         }
         Popup::Text {
             title,
@@ -45,7 +51,7 @@ pub fn render(
             let title = Line::from(fit_plain(
                 &format!(" {} ", safe(title)),
                 rect.width.saturating_sub(2) as usize,
-                state.theme.title,
+                state.ui.theme.title,
                 false,
             ));
             let inner = super::framed(title, true, state, rect, buf);
@@ -66,8 +72,9 @@ pub fn render(
             others,
             list,
         } => {
-            let theme = &state.theme;
+            let theme = &state.ui.theme;
             let Some(p) = state
+                .workspace
                 .catalog
                 .apps
                 .get(*app)
@@ -107,11 +114,13 @@ pub fn render(
             let heading = if others.is_empty() {
                 format!("{} (0)", strings::OTHER_APPS_WITH_PERMISSION)
             } else {
+                let open = state.ui.keymap.key_for(Mode::Popup, &Action::Activate);
+                let jump = open.map(|k| format!(" · {k} {}", strings::OPENS_IT));
                 format!(
-                    "{} ({}) · {}",
+                    "{} ({}){}",
                     strings::OTHER_APPS_WITH_PERMISSION,
                     others.len(),
-                    strings::ENTER_TO_JUMP
+                    jump.unwrap_or_default()
                 )
             };
             put(
@@ -144,7 +153,7 @@ pub fn render(
                 .skip(off)
                 .take(rows.height as usize)
             {
-                let a = &state.catalog.apps[i];
+                let a = &state.workspace.catalog.apps[i];
                 let y = rows.y + (k - off) as u16;
                 let text = format!("{}  ·  {}", safe(&a.name), safe(&a.publisher));
                 put(
@@ -175,11 +184,11 @@ fn text_lines(state: &State, sections: &[Section], w: usize) -> Vec<Line<'static
             lines.push(Line::from(fit_plain(
                 &safe(&s.label),
                 w,
-                state.theme.label,
+                state.ui.theme.label,
                 false,
             )));
         }
-        let style = s.value.map_or(Style::new(), |v| state.theme.answer(v));
+        let style = s.value.map_or(Style::new(), |v| state.ui.theme.answer(v));
         for l in wrap(&safe(&s.text), w) {
             lines.push(Line::styled(l, style));
         }
@@ -190,7 +199,7 @@ fn text_lines(state: &State, sections: &[Section], w: usize) -> Vec<Line<'static
 }
 
 fn permission_lines(state: &State, p: &Permission, w: usize) -> Vec<Line<'static>> {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let kv = |k: &str, v: String, style: Style| {
         let mut spans = vec![Span::styled(format!("{k}: "), theme.label)];
         spans.extend(fit_plain(&v, w.saturating_sub(k.len() + 2), style, false));
@@ -220,11 +229,14 @@ fn permission_lines(state: &State, p: &Permission, w: usize) -> Vec<Line<'static
 fn content_height(state: &State, popup: &Popup, w: usize) -> u16 {
     let n = match popup {
         Popup::Text { sections, .. } => text_lines(state, sections, w).len(),
-        Popup::Score { app, .. } => super::score_popup::lines(state, *app, w).len(),
+        Popup::Score {
+            app, explanation, ..
+        } => super::score_popup::lines(state, *app, explanation, w).len(),
         Popup::Permission {
             app, perm, others, ..
         } => {
             match state
+                .workspace
                 .catalog
                 .apps
                 .get(*app)

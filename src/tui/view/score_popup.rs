@@ -1,5 +1,5 @@
-//! The score popup: how the selected app's score was computed (`ScoreCard::explain`), with its
-//! permissions by risk tier.
+//! The score popup: how the selected app's score was computed (explained once when the popup
+//! opened, `ScoreCard::explain`), with its permissions by risk tier.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,25 +13,21 @@ use crate::tui::strings;
 use super::text::{fit_plain, put, safe, wrap};
 
 /// The popup's lines at inner width `w`.
-pub fn lines(state: &State, app: usize, w: usize) -> Vec<Line<'static>> {
-    let theme = &state.theme;
+pub fn lines(state: &State, app: usize, explanation: &[String], w: usize) -> Vec<Line<'static>> {
+    let theme = &state.ui.theme;
     let mut out = Vec::new();
-    let Some(a) = state.catalog.apps.get(app) else {
-        return out;
-    };
-    let card = crate::score::score_app(a, &state.triage.risk, &state.triage.config.score);
-    for l in card.explain(&state.triage.config.score) {
+    for l in explanation {
         // Penalty lines end with "(kind, tier)": color them by the tier.
         let tier = Tier::ALL
             .into_iter()
             .find(|t| l.trim_end().ends_with(&format!(", {})", t.as_str())));
         let style = tier.map_or(ratatui::style::Style::new(), |t| theme.risk(t));
-        for part in wrap(&safe(&l), w) {
+        for part in wrap(&safe(l), w) {
             out.push(Line::styled(part, style));
         }
     }
     out.push(Line::default());
-    let risk = state.app_risk(app);
+    let risk = state.workspace.app_risk(app);
     let mut spans = vec![Span::styled("Permissions by tier: ", theme.label)];
     for t in Tier::ALL.into_iter().filter(|t| risk.count(*t) > 0) {
         spans.push(Span::styled(
@@ -50,25 +46,27 @@ pub fn lines(state: &State, app: usize, w: usize) -> Vec<Line<'static>> {
 pub fn render(
     state: &State,
     app: usize,
+    explanation: &[String],
     scroll: usize,
     rect: Rect,
     buf: &mut Buffer,
     layout: &mut ScreenLayout,
 ) {
     let name = state
+        .workspace
         .catalog
         .apps
         .get(app)
         .map_or_else(String::new, |a| safe(&a.name));
-    let total = state.score_of(app).unwrap_or(0.0);
+    let total = state.workspace.score_of(app).unwrap_or(0.0);
     let title = Line::from(fit_plain(
         &format!(" {} {total:.1}/10 · {name} ", strings::SCORE_TITLE),
         rect.width.saturating_sub(2) as usize,
-        state.theme.title,
+        state.ui.theme.title,
         false,
     ));
     let inner = super::framed(title, true, state, rect, buf);
-    let all = lines(state, app, inner.width as usize);
+    let all = lines(state, app, explanation, inner.width as usize);
     let h = inner.height as usize;
     layout.popup_rows = h;
     layout.popup_scroll_max = all.len().saturating_sub(h);

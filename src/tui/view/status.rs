@@ -12,23 +12,13 @@ use crate::tui::strings;
 use super::text::{fit_plain, put};
 
 pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
-    let style = state.theme.status;
+    let style = state.ui.theme.status;
     buf.set_style(area, style);
-    let mode = match state.mode() {
-        Mode::List => "LIST",
-        Mode::Detail => "DETAIL",
-        Mode::Search => "SEARCH",
-        Mode::Popup => "POPUP",
-        Mode::Help => "HELP",
-        Mode::Note => "NOTE",
-        Mode::Index => "INDEX",
-        Mode::Compare => "COMPARE",
-        Mode::Picker => "PICK",
-    };
+    let mode = &state.ui.keymap.mode_info(state.mode()).status;
     let right = format!(
         " {}/{} {} │ {mode} ",
-        state.list.matches.len(),
-        state.catalog.apps.len(),
+        state.ui.list.matches.len(),
+        state.workspace.catalog.apps.len(),
         strings::APPS_COUNT
     );
     let right = match marked(state) {
@@ -37,7 +27,11 @@ pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
     };
     let w = area.width as usize;
     let rw = display_width(&right).min(w);
-    let left = format!(" {} │ {}", strings::APP_NAME, sanitize(&state.source_label));
+    let left = format!(
+        " {} │ {}",
+        strings::APP_NAME,
+        sanitize(&state.workspace.source_label)
+    );
     let mut spans = match super::triage_badges::message(state, w - rw) {
         Some(m) => m,
         None => fit_plain(&left, w - rw, style, true),
@@ -47,10 +41,10 @@ pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn render_footer(state: &State, area: Rect, buf: &mut Buffer) {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut left = area.width as usize;
-    for (keys, hint) in state.keymap.hints(state.mode()) {
+    for (keys, hint) in state.ui.keymap.hints(state.mode()) {
         let entry_w = display_width(&keys) + 1 + display_width(hint) + 2;
         if entry_w > left {
             break;
@@ -64,7 +58,7 @@ pub fn render_footer(state: &State, area: Rect, buf: &mut Buffer) {
 
 /// "⇄ NAME │" while an app is marked for comparison and the list or detail has the keys.
 fn marked(state: &State) -> Option<String> {
-    let app = state.catalog.apps.get(state.marked?)?;
+    let app = state.workspace.catalog.apps.get(state.ui.marked?)?;
     if !matches!(state.mode(), Mode::List | Mode::Detail) {
         return None;
     }

@@ -5,8 +5,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::text::{display_width, sanitize};
+use crate::tui::state::MessageKind;
 use crate::tui::state::State;
-use crate::tui::state::triage::MessageKind;
 use crate::tui::strings;
 
 use super::text::fit_plain;
@@ -14,20 +14,20 @@ use super::text::fit_plain;
 /// The status message, if any, fitted to `width`. While the list's query has an error, the
 /// whole error is shown here (the list pane is too narrow for most messages).
 pub fn message(state: &State, width: usize) -> Option<Vec<Span<'static>>> {
-    if let Some(e) = &state.triage_ui.query_error
+    if let Some(e) = &state.ui.list.query_error
         && state.search_target() == Some(&crate::tui::state::SearchTarget::List)
     {
         let text = format!(" filter, column {}: {}", e.position + 1, e.message);
-        let style = state.theme.status.patch(state.theme.message_error);
+        let style = state.ui.theme.status.patch(state.ui.theme.message_error);
         return Some(fit_plain(&sanitize(&text), width, style, true));
     }
     let m = state.message()?;
     let style = match m.kind {
-        MessageKind::Info => state.theme.message_info,
-        MessageKind::Warning => state.theme.warning,
-        MessageKind::Error => state.theme.message_error,
+        MessageKind::Info => state.ui.theme.message_info,
+        MessageKind::Warning => state.ui.theme.warning,
+        MessageKind::Error => state.ui.theme.message_error,
     };
-    let style = state.theme.status.patch(style);
+    let style = state.ui.theme.status.patch(style);
     Some(fit_plain(
         &format!(" {}", sanitize(&m.text)),
         width,
@@ -38,14 +38,14 @@ pub fn message(state: &State, width: usize) -> Option<Vec<Span<'static>>> {
 
 /// The app's worst permission tier as a colored letter.
 pub fn risk_marker(state: &State, app: usize) -> Span<'static> {
-    let tier = state.app_risk(app).highest;
-    Span::styled(strings::tier_letter(tier), state.theme.risk(tier))
+    let tier = state.workspace.app_risk(app).highest;
+    Span::styled(strings::tier_letter(tier), state.ui.theme.risk(tier))
 }
 
 /// Decision, bookmark and note marks of an app ("" when it has none).
 pub fn review_badges(state: &State, app: usize) -> Vec<Span<'static>> {
-    let theme = &state.theme;
-    let Some(r) = state.review_of(app) else {
+    let theme = &state.ui.theme;
+    let Some(r) = state.workspace.review_of(app) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -63,13 +63,14 @@ pub fn review_badges(state: &State, app: usize) -> Vec<Span<'static>> {
 
 pub fn score_text(state: &State, app: usize) -> String {
     state
+        .workspace
         .score_of(app)
         .map_or_else(String::new, |s| format!("{s:.1}"))
 }
 
 /// " · by score" when the list is sorted.
 pub fn sort_suffix(state: &State) -> String {
-    match state.triage_ui.sort {
+    match state.ui.list.sort {
         Some(k) => format!("· by {} ", k.label()),
         None => String::new(),
     }
@@ -79,10 +80,10 @@ pub fn sort_suffix(state: &State) -> String {
 /// wider than the bar shows its end, where the cursor is, after a `…`.
 pub fn query_line(state: &State, width: usize, searching: bool) -> Line<'static> {
     use unicode_width::UnicodeWidthChar;
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let mut spans = vec![Span::styled(strings::SEARCH_PROMPT, theme.key)];
-    let q: Vec<char> = sanitize(&state.list.query).chars().collect();
-    let (mut start, mut end) = match &state.triage_ui.query_error {
+    let q: Vec<char> = sanitize(&state.ui.list.query).chars().collect();
+    let (mut start, mut end) = match &state.ui.list.query_error {
         Some(e) => (
             e.position.min(q.len()),
             (e.position + e.len.max(1)).min(q.len()),
@@ -118,8 +119,8 @@ pub fn query_line(state: &State, width: usize, searching: bool) -> Line<'static>
 
 /// The line under the filter bar naming the error: a caret under it and the message.
 pub fn query_error_line(state: &State, width: usize) -> Option<Line<'static>> {
-    let e = state.triage_ui.query_error.as_ref()?;
-    let q: String = state.list.query.chars().take(e.position).collect();
+    let e = state.ui.list.query_error.as_ref()?;
+    let q: String = state.ui.list.query.chars().take(e.position).collect();
     let col = 1 + display_width(&sanitize(&q));
     let text = if col + 2 < width / 2 {
         format!("{}^ {}", " ".repeat(col), e.message)
@@ -129,7 +130,7 @@ pub fn query_error_line(state: &State, width: usize) -> Option<Line<'static>> {
     Some(Line::from(fit_plain(
         &sanitize(&text),
         width,
-        state.theme.query_error,
+        state.ui.theme.query_error,
         false,
     )))
 }
@@ -138,8 +139,8 @@ pub fn query_error_line(state: &State, width: usize) -> Option<Line<'static>> {
 /// blocked ★`.
 pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Style)> {
     use crate::risk::Tier;
-    let theme = &state.theme;
-    let risk = state.app_risk(app);
+    let theme = &state.ui.theme;
+    let risk = state.workspace.app_risk(app);
     let counts: Vec<String> = [Tier::Critical, Tier::High, Tier::Medium, Tier::Low]
         .into_iter()
         .filter(|t| risk.count(*t) > 0)
@@ -155,7 +156,7 @@ pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Sty
         ("Risk", risk_text, theme.risk(risk.highest)),
         ("· Score", score_text(state, app), theme.score),
     ];
-    if let Some(r) = state.review_of(app) {
+    if let Some(r) = state.workspace.review_of(app) {
         let mut text = r.decision.map_or("", strings::decision_label).to_string();
         if r.bookmark {
             text.push_str(if text.is_empty() { "" } else { " " });

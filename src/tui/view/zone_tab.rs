@@ -29,12 +29,12 @@ pub fn question_width(zone: Option<&Zone>, width: usize) -> usize {
 
 pub fn column_header(state: &State, app: &App, zone: usize, width: usize) -> Line<'static> {
     let qw = question_width(app.zones.get(zone), width);
-    let mut spans = fit_plain(strings::QUESTION, qw, state.theme.column_header, true);
+    let mut spans = fit_plain(strings::QUESTION, qw, state.ui.theme.column_header, true);
     spans.push(Span::raw(" "));
     spans.extend(fit_plain(
         strings::ANSWER,
         width.saturating_sub(qw + 1),
-        state.theme.column_header,
+        state.ui.theme.column_header,
         false,
     ));
     Line::from(spans)
@@ -48,7 +48,7 @@ pub fn line(
     width: usize,
     filter: &str,
 ) -> Line<'static> {
-    let theme = &state.theme;
+    let theme = &state.ui.theme;
     let Some(zone) = app.zones.get(zone) else {
         return Line::default();
     };

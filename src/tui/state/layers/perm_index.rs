@@ -3,11 +3,13 @@
 
 use std::collections::BTreeMap;
 
+use super::{Context, Help, Layer, Outcome};
 use crate::model::{Catalog, PermissionKind};
 use crate::risk::{RiskTable, Tier};
-
-use super::index::CatalogIndex;
-use super::scroll::{Motion, Scroll};
+use crate::tui::action::Action;
+use crate::tui::effects::Effect;
+use crate::tui::state::catalog_index::CatalogIndex;
+use crate::tui::state::scroll::{Motion, Scroll};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IndexTab {
@@ -136,6 +138,55 @@ impl PermIndex {
                 self.apps = Scroll::default();
             }
             changed
+        }
+    }
+
+    pub(super) fn handle(&mut self, action: &Action, cx: &Context<'_>) -> Outcome {
+        if let Some(m) = Motion::of(action) {
+            return Outcome::changed(self.motion(m, cx.layout.index_rows.max(1)));
+        }
+        match action {
+            Action::IndexSwitch => {
+                self.switch();
+                Outcome::Changed
+            }
+            Action::Activate if self.in_apps => match self.selected_app() {
+                Some(app) => Outcome::Jump {
+                    app,
+                    permission: self.selected_permission().to_string(),
+                },
+                None => Outcome::Unchanged,
+            },
+            Action::Activate if self.selected_apps().is_empty() => Outcome::Unchanged,
+            Action::Activate => {
+                self.in_apps = true;
+                self.apps = Scroll::default();
+                Outcome::Changed
+            }
+            Action::IndexBack if self.in_apps => {
+                self.in_apps = false;
+                Outcome::Changed
+            }
+            Action::IndexBack | Action::CloseOverlay => Outcome::Pop,
+            Action::OpenHelp => Outcome::Push(Layer::Help(Help::default())),
+            Action::Copy => match self.selected_text(cx) {
+                Some(text) => Outcome::Effect(Effect::Copy(text)),
+                None => Outcome::Unchanged,
+            },
+            _ => Outcome::Unchanged,
+        }
+    }
+
+    /// What `y` copies: the selected app's id, else the permission name or registration GUID.
+    fn selected_text(&self, cx: &Context<'_>) -> Option<String> {
+        if self.in_apps {
+            return self
+                .selected_app()
+                .map(|a| cx.workspace.catalog.apps[a].id.clone());
+        }
+        match self.tab {
+            IndexTab::Permissions => self.perms.get(self.rows.selected).map(|e| e.name.clone()),
+            IndexTab::Registrations => self.regs.get(self.rows.selected).map(|e| e.id.clone()),
         }
     }
 

@@ -1,0 +1,63 @@
+//! Review decisions, bookmarks and notes: changed in the workspace's review store at once, and
+//! saved by the event loop (`Effect::SaveReviews`), which answers with the message to show. A
+//! failed save keeps the change pending; the next change saves it again.
+
+use crate::review::{Decision, Review};
+use crate::tui::action::Action;
+use crate::tui::effects::Effect;
+
+use super::State;
+use super::layers::Outcome;
+
+impl State {
+    /// `a`, `b`, `n`, `u`: record a decision for the selected app.
+    pub(super) fn decide(&mut self, action: &Action) -> Outcome {
+        let (decision, what) = match action {
+            Action::Approve => (Some(Decision::Approved), "approved"),
+            Action::Block => (Some(Decision::Blocked), "blocked"),
+            Action::NeedsReview => (Some(Decision::NeedsReview), "marked as needing review"),
+            _ => (None, "decision cleared"),
+        };
+        self.change_review(what, move |r| r.decision = decision)
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) -> Outcome {
+        let on = self
+            .current_app_index()
+            .and_then(|i| self.workspace.review_of(i))
+            .is_some_and(|r| r.bookmark);
+        let what = if on { "bookmark removed" } else { "bookmarked" };
+        self.change_review(what, move |r| r.bookmark = !on)
+    }
+
+    fn change_review(&mut self, what: &str, change: impl FnOnce(&mut Review)) -> Outcome {
+        match self.current_app_index() {
+            Some(i) => self.change_review_of(i, what, change),
+            None => Outcome::Unchanged,
+        }
+    }
+
+    /// Change app `i`'s review in memory; the outcome asks for it to be saved.
+    pub(super) fn change_review_of(
+        &mut self,
+        i: usize,
+        what: &str,
+        change: impl FnOnce(&mut Review),
+    ) -> Outcome {
+        let Some(app) = self.workspace.app(i) else {
+            return Outcome::Unchanged;
+        };
+        let (id, name) = (
+            app.id.clone(),
+            crate::text::sanitize(&app.name).into_owned(),
+        );
+        self.workspace.reviews.update(&id, change);
+        // A `review:` filter may no longer hold; keep the list true to its query.
+        if !self.ui.list.query.is_empty() {
+            self.refilter_and_reselect();
+        }
+        Outcome::Effect(Effect::SaveReviews {
+            done: format!("{name}: {what}"),
+        })
+    }
+}

@@ -1,0 +1,66 @@
+//! The workspace as the TUI holds it: what was loaded (catalog, config, risk tiers, review
+//! state, scores) and the look-ups built from it once. Keys change nothing here but reviews.
+
+use crate::config::{Config, RiskTableRef};
+use crate::model::{App, Catalog};
+use crate::query::AppSearcher;
+use crate::review::{Review, ReviewStore};
+use crate::risk::AppRisk;
+
+use super::catalog_index::CatalogIndex;
+
+pub struct Workspace {
+    pub catalog: Catalog,
+    pub config: Config,
+    pub risk: RiskTableRef,
+    pub reviews: ReviewStore,
+    /// Total score of each app, by catalog index.
+    pub scores: Vec<f64>,
+    /// Risk summary of each app, by catalog index.
+    pub risks: Vec<AppRisk>,
+    pub index: CatalogIndex,
+    pub searcher: AppSearcher,
+    /// Where the catalog came from, for the status line.
+    pub source_label: String,
+}
+
+impl Workspace {
+    /// The TUI's workspace, and the messages loading left for the user (warnings first).
+    pub fn new(ws: crate::workspace::Workspace) -> (Workspace, Vec<String>, Vec<String>) {
+        let source_label = ws.loaded.source_label();
+        let catalog = ws.loaded.catalog;
+        let risks = catalog
+            .apps
+            .iter()
+            .map(|a| AppRisk::of(a, &ws.risk))
+            .collect();
+        let workspace = Workspace {
+            index: CatalogIndex::new(&catalog),
+            searcher: AppSearcher::new(&catalog),
+            risks,
+            catalog,
+            config: ws.config,
+            risk: ws.risk,
+            reviews: ws.reviews,
+            scores: ws.scores,
+            source_label,
+        };
+        (workspace, ws.warnings, ws.notes)
+    }
+
+    pub fn app(&self, index: usize) -> Option<&App> {
+        self.catalog.apps.get(index)
+    }
+
+    pub fn review_of(&self, app: usize) -> Option<&Review> {
+        self.app(app).and_then(|a| self.reviews.get(&a.id))
+    }
+
+    pub fn app_risk(&self, app: usize) -> AppRisk {
+        self.risks.get(app).copied().unwrap_or_default()
+    }
+
+    pub fn score_of(&self, app: usize) -> Option<f64> {
+        self.scores.get(app).copied()
+    }
+}
