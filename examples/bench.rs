@@ -1,5 +1,5 @@
 //! In-process benchmarks (see BENCHMARKS.md):
-//! `cargo run --release --example bench -- [--catalog 10k.json] [--corpus DIR] [--only NAME]`.
+//! `cargo run --release --features synth --example bench -- [--catalog 10k.json] [--corpus DIR] [--only NAME]`.
 //! Each figure is the median (and for keystrokes also the 99th percentile) of several runs.
 //! Sections: load, import, first-frame, search, keystroke.
 

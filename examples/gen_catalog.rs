@@ -1,4 +1,4 @@
-//! Write a synthetic catalog of N apps (for benchmarks): `cargo run --release --example
+//! Write a synthetic catalog of N apps (for benchmarks): `cargo run --release --features synth --example
 //! gen_catalog -- 10000 > /tmp/10k.json`. Deterministic: same N and seed, same bytes.
 
 use std::io::Write;

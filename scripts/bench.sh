@@ -12,7 +12,7 @@ corpus=${1:-../shared/corpus/zh-CN}
 work=${2:-/tmp/attest-bench}
 runs=${RUNS:-10}
 mkdir -p "$work"
-cargo build --release --bin attest-tui --example gen_catalog --example bench
+cargo build --release --features synth --bin attest-tui --example gen_catalog --example bench
 bin=$PWD/target/release/attest-tui
 [ -s "$work/10k.json" ] || target/release/examples/gen_catalog 10000 >"$work/10k.json"
 # Keep attest-tui away from the user's own data and cache.

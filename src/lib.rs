@@ -16,6 +16,7 @@ pub mod query;
 pub mod review;
 pub mod risk;
 pub mod score;
+#[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod text;
 pub mod tui;
