@@ -14,8 +14,8 @@ use crate::tui::state::scroll::visible_offset;
 use crate::tui::state::{SearchTarget, State};
 use crate::tui::strings;
 
+use super::badges;
 use super::text::{fit, fit_plain, put};
-use super::triage_badges;
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
     let theme = &state.ui.theme;
@@ -26,7 +26,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         strings::APPS,
         state.ui.list.matches.len(),
         state.workspace.catalog.apps.len(),
-        triage_badges::sort_suffix(state)
+        badges::sort_suffix(state)
     );
     let title = Line::from(fit_plain(
         &title,
@@ -40,11 +40,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     }
     let mut rows = inner;
     if searching || !state.ui.list.query.is_empty() {
-        let line = triage_badges::query_line(state, inner.width as usize, searching);
+        let line = badges::query_line(state, inner.width as usize, searching);
         put(buf, inner, inner.y, &line);
         rows.y += 1;
         rows.height -= 1;
-        if let Some(err) = triage_badges::query_error_line(state, inner.width as usize)
+        if let Some(err) = badges::query_error_line(state, inner.width as usize)
             && rows.height > LIST_ITEM_HEIGHT
         {
             put(buf, inner, rows.y, &err);
@@ -97,13 +97,13 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         let badge = strings::certification(app.certification);
         let badge_w = display_width(badge).min(avail / 2);
         // Risk letter first, review marks before the certification.
-        let review = triage_badges::review_badges(state, m.index);
+        let review = badges::review_badges(state, m.index);
         let review_w = review.len() + usize::from(!review.is_empty());
         let name_w = avail.saturating_sub(badge_w + usize::from(badge_w > 0) + 2 + review_w);
         let name_style = if is_sel { theme.title } else { Style::new() };
         let mut l1 = vec![
             marker.clone(),
-            triage_badges::risk_marker(state, m.index),
+            badges::risk_marker(state, m.index),
             Span::raw(" "),
         ];
         l1.extend(fit(
@@ -133,7 +133,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
             strings::permission_counts(app.permissions.len(), app.application_permission_count());
         let counts_w = display_width(&counts).min(avail.saturating_sub(8));
         // The score in a right-aligned column of its own at the end of the line.
-        let score = format!("{:>4}", triage_badges::score_text(state, m.index));
+        let score = format!("{:>4}", badges::score_text(state, m.index));
         let score_w = display_width(&score);
         let pub_w = avail.saturating_sub(counts_w + 1 + score_w + 1 + 2);
         let mut l2 = vec![marker, Span::raw("  ")];

@@ -139,7 +139,7 @@ fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
         &Line::from(labelled(state, &parts, w)),
     );
     if let Some(i) = state.current_app_index() {
-        let parts = super::triage_badges::header_parts(state, i);
+        let parts = super::badges::header_parts(state, i);
         put(
             buf,
             area,

@@ -2,6 +2,7 @@
 //! and hands back what it measured (visible heights, hit areas) as a `ScreenLayout`.
 
 mod app_list;
+mod badges;
 mod compare;
 mod compare_header;
 mod compare_picker;
@@ -15,7 +16,6 @@ mod score_popup;
 mod status;
 mod tab_bar;
 pub mod text;
-mod triage_badges;
 mod zone_tab;
 
 use ratatui::buffer::Buffer;

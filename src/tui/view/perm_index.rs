@@ -229,8 +229,8 @@ fn right_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &
     for (k, &a) in apps.iter().enumerate().skip(off).take(rows_h) {
         let y = rows.y + (k - off) as u16;
         let app = &state.workspace.catalog.apps[a];
-        let mut spans = vec![super::triage_badges::risk_marker(state, a), Span::raw(" ")];
-        let badges = super::triage_badges::review_badges(state, a);
+        let mut spans = vec![super::badges::risk_marker(state, a), Span::raw(" ")];
+        let badges = super::badges::review_badges(state, a);
         let bw: usize = badges.iter().map(|b| display_width(&b.content)).sum();
         let text = format!("{} · {}", safe(&app.name), safe(&app.publisher));
         spans.extend(fit_plain(

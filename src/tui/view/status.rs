@@ -32,7 +32,7 @@ pub fn render_status(state: &State, area: Rect, buf: &mut Buffer) {
         strings::APP_NAME,
         sanitize(&state.workspace.source_label)
     );
-    let mut spans = match super::triage_badges::message(state, w - rw) {
+    let mut spans = match super::badges::message(state, w - rw) {
         Some(m) => m,
         None => fit_plain(&left, w - rw, style, true),
     };

@@ -1,0 +1,10 @@
+//! The scripting commands: the real binary run with arguments, its output and exit codes.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod bad_catalog;
+mod bad_pages;
+mod commands;
+mod queries;
+mod review;

@@ -1,0 +1,9 @@
+//! End to end: the real binary in a pseudo-terminal, keys typed as a person would, the screen read back; and the kill test (ignored, run by .ci/run).
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod compare;
+mod review_kill;
+mod reviews;
+mod tui;

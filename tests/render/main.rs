@@ -1,0 +1,11 @@
+//! Render tests: the state drawn into ratatui's TestBackend, insta snapshots and styles, and property tests of hostile text at arbitrary sizes.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod badges;
+mod compare_props;
+mod hostile_text;
+mod props;
+mod query_props;
+mod screens;
