@@ -128,6 +128,12 @@ pub enum Action {
         app: usize,
         text: String,
     },
+    /// The picker's answer when it was opened to start a comparison: compare `a` with `b`.
+    #[strum(disabled)]
+    CompareApps {
+        a: usize,
+        b: usize,
+    },
     /// The picker's answer to the compare view below it: put this app on that side.
     #[strum(disabled)]
     PutOnSide {

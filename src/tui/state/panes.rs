@@ -117,6 +117,11 @@ impl State {
                 true
             }
             Action::Compare => return self.compare(),
+            Action::CompareApps { a, b } => {
+                let ws = &self.workspace;
+                let view = CompareView::new(&ws.catalog, &ws.risk, *a, *b);
+                return Outcome::Push(Layer::Compare(Box::new(view)));
+            }
             _ => false,
         };
         Outcome::changed(changed)

@@ -6,7 +6,6 @@
 //! with its table in `keymap/keys.toml`, and a view in `tui/view`.
 
 mod compare;
-mod compare_row;
 mod help;
 mod note;
 mod perm_index;

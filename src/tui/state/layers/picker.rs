@@ -1,8 +1,7 @@
 //! The picker: a small fuzzy search over the apps for the other side of a comparison, without
 //! the app that stays on the side already chosen.
 
-use super::compare::CompareView;
-use super::{Context, Layer, Outcome};
+use super::{Context, Outcome};
 use crate::query::{AppMatch, AppSearcher};
 use crate::tui::action::{Action, Side};
 use crate::tui::state::scroll::{Motion, Scroll};
@@ -74,7 +73,7 @@ impl Picker {
             Action::ClickPopupRow(pos) => {
                 self.list.apply(Motion::To(*pos), self.matches.len(), rows)
             }
-            Action::SearchAccept | Action::Activate => return self.accept(cx),
+            Action::SearchAccept | Action::Activate => return self.accept(),
             Action::SearchCancel | Action::CloseOverlay | Action::Back => return Outcome::Pop,
             a => match Motion::of(a) {
                 Some(m) => self.list.apply(m, self.matches.len(), rows),
@@ -85,16 +84,12 @@ impl Picker {
     }
 
     /// Put the picked app where the picker was opened for.
-    fn accept(&self, cx: &Context<'_>) -> Outcome {
+    fn accept(&self) -> Outcome {
         let Some(picked) = self.matches.get(self.list.selected).map(|m| m.index) else {
             return Outcome::Unchanged;
         };
         match self.purpose {
-            PickFor::Open { a } => {
-                let ws = cx.workspace;
-                let view = CompareView::new(&ws.catalog, &ws.risk, a, picked);
-                Outcome::Replace(Layer::Compare(Box::new(view)))
-            }
+            PickFor::Open { a } => Outcome::PopThen(Action::CompareApps { a, b: picked }),
             PickFor::Replace(side) => Outcome::PopThen(Action::PutOnSide { side, app: picked }),
         }
     }
