@@ -5,8 +5,9 @@
 #
 #   scripts/bench.sh [CORPUS] [WORK]     defaults: ../shared/corpus/zh-CN /tmp/attest-bench
 #
-# Results go to WORK/*.md (hyperfine's markdown) and WORK/*.json; nothing is written into the
-# repository. The corpus is only read.
+# Results go to WORK/*.md (hyperfine's markdown) and WORK/*.json, and every figure of the run,
+# with the command that measured it, the commit and the date, to WORK/results.md, which
+# BENCHMARKS.md quotes. Nothing else is written into the repository. The corpus is only read.
 set -euo pipefail
 corpus=${1:-../shared/corpus/zh-CN}
 work=${2:-/tmp/attest-bench}
@@ -23,12 +24,25 @@ hf() {
     hyperfine --warmup 2 --runs "$runs" --export-markdown "$work/$name.md" \
         --export-json "$work/$name.json" "$@"
 }
+results=$work/results.md
+{
+    echo "# scripts/bench.sh $corpus $work"
+    echo
+    echo "commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)'), $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+} >"$results"
+# Appends one line of results: what was run and what it gave.
+record() { printf -- '- `%s`: %s\n' "$1" "$2" >>"$results"; }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 hf import \
     -n "attest-tui import" "$bin import $corpus -o $work/corpus.json" \
     -n "rg -l" "rg -l Directory.ReadWrite.All $corpus"
 
+hits=$("$bin" list --catalog "$work/10k.json" --search contac | tail -n +2 | wc -l)
+record "attest-tui list --catalog 10k.json --search contac | tail -n +2 | wc -l" "$hits hits"
+peer_hits=$(jq -r '.apps[].name' "$work/10k.json" | fzf --filter contac | wc -l)
+record "jq -r '.apps[].name' 10k.json | fzf --filter contac | wc -l" "$peer_hits hits"
 hf search \
     -n "attest-tui list --search" "$bin list --catalog $work/10k.json --search contac" \
     -n "jq | fzf --filter" "jq -r '.apps[].name' $work/10k.json | fzf --filter contac"
@@ -51,4 +65,9 @@ done
 for _ in 1 2 3; do
     /usr/bin/time -f "jq: %M KB max RSS, %e s" jq '.apps|length' "$work/10k.json" >/dev/null
 done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+for name in import search load reopen; do
+    jq -r --arg n "$name" '.results[] | "- `\(.command)` (\($n)): median \(.median * 1000 | floor) ms over \(.times | length) runs"' \
+        "$work/$name.json" >>"$results"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results"
+echo "figures written to $results"
