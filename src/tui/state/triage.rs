@@ -527,7 +527,7 @@ impl State {
         };
         let name = format!("attest-tui-export-{}.csv", crate::export::timestamp_now());
         let path = self.triage_ui.export_dir.join(name);
-        match crate::review::write_atomic(&path, text.as_bytes()) {
+        match crate::review::write_atomic(&path, text.as_str().as_bytes()) {
             Ok(()) => self.say(
                 MessageKind::Info,
                 format!("exported {} apps to {}", indices.len(), path.display()),
