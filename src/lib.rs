@@ -11,6 +11,7 @@ pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod load;
 pub mod model;

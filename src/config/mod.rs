@@ -39,11 +39,11 @@ pub struct Config {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
         #[source]
-        source: std::io::Error,
+        source: crate::files::ReadError,
     },
     #[error("{}:{line}:{column}: {message}", path.display())]
     Parse {
@@ -67,10 +67,7 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = read_settings(path)?;
         Config::parse(&text, path)
     }
 
@@ -122,10 +119,7 @@ impl Config {
         match &self.risk_tiers {
             None => Ok(RiskTableRef::Embedded),
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-                    path: path.clone(),
-                    source,
-                })?;
+                let text = read_settings(path)?;
                 Ok(RiskTableRef::Custom(Box::new(RiskTable::from_json(
                     &text,
                     &path.display().to_string(),
@@ -133,6 +127,16 @@ impl Config {
             }
         }
     }
+}
+
+/// A config file or tier table: a regular file of at most a few megabytes (see [`crate::files`]).
+fn read_settings(path: &Path) -> Result<String, ConfigError> {
+    crate::files::read_regular_text(path, crate::files::MAX_SETTINGS_BYTES).map_err(|e| {
+        ConfigError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }
+    })
 }
 
 /// The embedded table is a static; a custom one is owned.

@@ -19,6 +19,9 @@ pub enum ImportError {
         column: usize,
         byte: u8,
     },
+    /// Not read at all: not a regular file, or over the page size limit.
+    #[error("{}: {reason}; skipped", path.display())]
+    Refused { path: PathBuf, reason: String },
     #[error(transparent)]
     Page(#[from] PageError),
     /// Something a lenient import would skip or work around (`--strict`).

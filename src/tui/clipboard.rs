@@ -57,6 +57,14 @@ pub fn perform(effect: Effect, out: &mut impl Write) -> Result<(), String> {
             if !(lower.starts_with("https://") || lower.starts_with("http://")) {
                 return Err("only http and https links are opened".into());
             }
+            // What is opened must be what was shown: a link with characters the sanitizer
+            // removes (bidi overrides, zero-width or tag characters) is refused, not altered.
+            if url
+                .chars()
+                .any(|c| crate::text::is_unsafe_char(c) || c.is_whitespace())
+            {
+                return Err("not opening a link with invisible or control characters".into());
+            }
             let child = Command::new(opener())
                 .arg(&url)
                 .stdin(Stdio::null())
@@ -103,6 +111,19 @@ mod tests {
             body,
             base64(crate::text::sanitize("id\x1b]0;evil\x07").as_bytes())
         );
+    }
+
+    #[test]
+    fn a_link_with_hidden_characters_is_refused() {
+        let mut sink = Vec::new();
+        for url in [
+            "https://good.example/\u{202e}moc.live",
+            "https://a.example/\u{e0041}",
+            "https://a.example/\u{0600}x",
+        ] {
+            let err = perform(Effect::Open(url.into()), &mut sink).unwrap_err();
+            assert!(err.contains("invisible"), "{err}");
+        }
     }
 
     #[test]

@@ -492,7 +492,9 @@ impl State {
         let url = url.trim().to_string();
         let lower = url.to_ascii_lowercase();
         let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-            && !url.chars().any(|c| c.is_control() || c.is_whitespace());
+            && !url
+                .chars()
+                .any(|c| crate::text::is_unsafe_char(c) || c.is_whitespace());
         if ok {
             let shown = crate::text::sanitize(&url).into_owned();
             self.say(MessageKind::Info, format!("opening {shown}"));
