@@ -81,7 +81,7 @@ pub fn run(ws: &mut Workspace, args: &ReviewArgs) -> Result<SafeText, Failure> {
             }
         });
         store.save().map_err(|e| Failure {
-            message: e.to_string(),
+            message: format!("the change was not saved: {e}"),
             code: 1,
         })?;
     }

@@ -57,7 +57,27 @@ fn run_state(mut state: State) -> anyhow::Result<()> {
     let mut session = terminal::Session::enter()?;
     let result = event_loop(&mut session, &mut state);
     drop(session);
-    result
+    result?;
+    rescue_unsaved(&mut state)
+}
+
+/// Review changes that could not be saved by quit time (the user was told and quit anyway):
+/// one last try, then a rescue file, named in the error the binary prints (exit code 1).
+fn rescue_unsaved(state: &mut State) -> anyhow::Result<()> {
+    let reviews = &mut state.triage.reviews;
+    let Err(e) = reviews.save() else {
+        return Ok(());
+    };
+    let n = reviews.pending_count();
+    Err(match reviews.write_rescue() {
+        Ok(rescue) => anyhow::anyhow!(
+            "{n} review change(s) were not saved ({e}); they are in {}",
+            rescue.display()
+        ),
+        Err(e2) => anyhow::anyhow!(
+            "{n} review change(s) were not saved ({e}) and no rescue file could be written ({e2})"
+        ),
+    })
 }
 
 fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Result<()> {

@@ -6,6 +6,7 @@ mod index;
 pub mod items;
 pub mod perm_index;
 mod popup;
+mod quit;
 pub mod scroll;
 pub mod triage;
 mod update;

@@ -310,7 +310,10 @@ impl State {
                 let name = crate::text::sanitize(&self.catalog.apps[i].name).into_owned();
                 self.say(MessageKind::Info, format!("{name}: {what}"));
             }
-            Err(e) => self.say(MessageKind::Error, e.to_string()),
+            Err(e) => self.say(
+                MessageKind::Error,
+                format!("{e}; kept in memory, retried with the next change and at quit"),
+            ),
         }
         // A `review:` filter may no longer hold; keep the list true to its query.
         if !self.list.query.is_empty() {

@@ -24,10 +24,7 @@ impl State {
 
     fn apply(&mut self, action: Action) -> bool {
         match action {
-            Action::Quit => {
-                self.quit = true;
-                true
-            }
+            Action::Quit => self.request_quit(),
             Action::MoveUp => self.motion(Motion::Up),
             Action::MoveDown => self.motion(Motion::Down),
             Action::PageUp => self.motion(Motion::PageUp),
