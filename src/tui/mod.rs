@@ -9,6 +9,7 @@ pub mod input;
 pub mod keymap;
 pub mod keymap_triage;
 pub mod layout;
+mod signals;
 pub mod state;
 pub mod strings;
 mod terminal;
@@ -55,7 +56,10 @@ pub fn run_catalog(catalog: Catalog, source_label: String) -> anyhow::Result<()>
 
 fn run_state(mut state: State) -> anyhow::Result<()> {
     let mut session = terminal::Session::enter()?;
-    let result = event_loop(&mut session, &mut state);
+    let signals = signals::SignalGuard::install();
+    let result = signals
+        .map_err(anyhow::Error::from)
+        .and_then(|_guard| event_loop(&mut session, &mut state));
     drop(session);
     result?;
     rescue_unsaved(&mut state)
@@ -92,6 +96,7 @@ fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Res
                 layout = draw(session, state)?;
             }
             dirty = false;
+            signals::test_panic_point();
         }
         // Block for the next event, then take every event already queued before redrawing.
         let mut ev = event::read()?;
@@ -100,7 +105,10 @@ fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Res
                 dirty |= state.update(action);
             }
             for effect in state.take_effects() {
-                if let Err(message) = clipboard::perform(effect, session.terminal.backend_mut()) {
+                let held = signals::hold_terminal();
+                let done = clipboard::perform(effect, session.terminal.backend_mut());
+                drop(held);
+                if let Err(message) = done {
                     dirty |= state.update(Action::ShowMessage {
                         text: message,
                         error: true,
@@ -118,6 +126,7 @@ fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Res
 
 fn draw(session: &mut terminal::Session, state: &State) -> anyhow::Result<ScreenLayout> {
     let mut layout = ScreenLayout::default();
+    let _held = signals::hold_terminal();
     session.terminal.draw(|frame| {
         let area = frame.area();
         layout = view::render(state, area, frame.buffer_mut());
