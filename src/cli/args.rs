@@ -163,6 +163,9 @@ pub struct ImportArgs {
     /// Treat anything skipped or not understood as an error.
     #[arg(long)]
     pub strict: bool,
+    /// Write the catalog over an existing file even when no app was imported.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, Args)]

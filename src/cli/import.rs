@@ -17,6 +17,19 @@ pub fn run(args: &ImportArgs) -> Result<SafeText, Failure> {
     if args.output.as_os_str() == "-" {
         return Ok(json);
     }
+    // A mistyped folder or pages of a new layout must not replace a good catalog with nothing.
+    if catalog.apps.is_empty()
+        && !args.allow_empty
+        && std::fs::symlink_metadata(&args.output).is_ok()
+    {
+        return Err(Failure::bad_input(format!(
+            "{}: not replaced: the import found no app (read {} pages, skipped {}); \
+             check the paths, or pass --allow-empty to write an empty catalog anyway",
+            args.output.display(),
+            report.pages_read,
+            report.skipped.len()
+        )));
+    }
     crate::review::write_atomic(&args.output, json.as_str().as_bytes())
         .map_err(|e| Failure::bad_input(format!("{}: cannot write: {e}", args.output.display())))?;
     output::info(format_args!(

@@ -45,7 +45,7 @@ pub enum ConfigError {
         #[source]
         source: crate::files::ReadError,
     },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}: {message}", crate::text::located(path.display(), *line, *column))]
     Parse {
         path: PathBuf,
         line: usize,
@@ -73,7 +73,7 @@ impl Config {
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+            let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
             ConfigError::Parse {
                 path: path.to_path_buf(),
                 line,
@@ -203,6 +203,27 @@ mod tests {
         assert_eq!(c.key_location("detail", Some("quit")), "/etc/c.toml:7");
         assert_eq!(c.key_location("detail", None), "/etc/c.toml:6");
         assert_eq!(c.key_location("nope", None), "/etc/c.toml");
+    }
+
+    #[test]
+    fn weights_must_be_finite_and_not_negative_where_they_are_written() {
+        for (text, want) in [
+            ("[score.weights]\nsecurity = nan\n", "c.toml:2:12:"),
+            ("[score.weights]\ngeneral = -1.0\n", "c.toml:2:11:"),
+            ("[score.penalties]\ncap = inf\n", "c.toml:2:7:"),
+            (
+                "[[score.questions]]\ncontains = \"x\"\nweight = nan\n",
+                "c.toml:3:10:",
+            ),
+        ] {
+            let e = Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with(want), "{text}: {e}");
+            assert!(e.contains("expected a"), "{e}");
+        }
+        let ok = "[[score.questions]]\ncontains = \"x\"\nweight = -1.0\n";
+        assert!(Config::parse(ok, Path::new("c.toml")).is_ok());
     }
 
     #[test]

@@ -77,6 +77,21 @@ fn parse_whole(bytes: &[u8], path: &Path) -> Result<Catalog, LoadError> {
                 .into(),
         });
     }
+    // serde reads a struct from an array too (`[1, []]`); a catalog is an object.
+    if let Some(at) = bytes.iter().position(|b| !b.is_ascii_whitespace())
+        && bytes[at] != b'{'
+        && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+    {
+        let (line, column) = line_col_of(bytes, at);
+        return Err(LoadError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "expected a catalog JSON object such as {\"format\": 1, \"apps\": [...]}, \
+                      not an array or another value"
+                .into(),
+        });
+    }
     let catalog = match parse_fast(bytes) {
         Ok(c) => c,
         Err(fast_err) => return Err(explain_failure(bytes, path, fast_err)),
@@ -95,6 +110,20 @@ fn finish(catalog: Catalog, path: &Path) -> Result<Catalog, LoadError> {
     }
     check_unique_ids(&catalog, path)?;
     Ok(catalog)
+}
+
+/// 1-based line and column (in characters) of byte `at`.
+fn line_col_of(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (before.iter().filter(|&&b| b == b'\n').count() + 1, column)
 }
 
 fn parse_fast(bytes: &[u8]) -> serde_json::Result<Catalog> {
@@ -299,6 +328,36 @@ mod tests {
             "{{\"format\":1,\"apps\":[{{\"id\":\"x\",\"name\":{deep_obj}}}]}}"
         ));
         assert!(m.contains("apps[0].name"), "{m}");
+    }
+
+    #[test]
+    fn a_top_level_array_is_not_a_catalog() {
+        let m = message("\n  [1, [], []]");
+        assert!(
+            m.starts_with("cat.json:2:3: expected a catalog JSON object"),
+            "{m}"
+        );
+        assert!(message("1").contains("expected a catalog JSON object"));
+        assert!(message("[1, [], [").contains("truncated"));
+    }
+
+    #[test]
+    fn format_is_required() {
+        let m = message(r#"{"apps": []}"#);
+        assert!(m.starts_with("cat.json:1:"), "{m}");
+        assert!(m.contains("missing field `format`"), "{m}");
+    }
+
+    #[test]
+    fn an_empty_id_is_refused_where_it_is() {
+        for id in ["", "  "] {
+            let json = format!("{{\"format\":1,\"apps\":[\n{{\"id\":\"{id}\",\"name\":\"X\"}}]}}");
+            assert!(parse_catalog_fast(json.as_bytes()).unwrap().is_none());
+            let m = message(&json);
+            assert!(m.starts_with("cat.json:2:"), "{m}");
+            assert!(m.contains("apps[0].id"), "{m}");
+            assert!(m.contains("expected a non-empty app id"), "{m}");
+        }
     }
 
     #[test]
