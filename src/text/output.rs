@@ -56,10 +56,11 @@ impl SafeText {
     /// string, where a `\u` escape means the same character.
     pub fn from_json_text(json: &str) -> SafeText {
         let mut out = String::with_capacity(json.len() + 1);
-        if json.is_ascii() {
+        // serde_json escapes the C0 controls but writes DEL and everything above ASCII raw.
+        if json.is_ascii() && !json.contains('\u{7f}') {
             out.push_str(json);
         } else {
-            escape_json_non_ascii(json, &mut out);
+            escape_json(json, &mut out);
         }
         if !out.ends_with('\n') {
             out.push('\n');
@@ -88,9 +89,9 @@ impl Display for SafeText {
     }
 }
 
-fn escape_json_non_ascii(json: &str, out: &mut String) {
+fn escape_json(json: &str, out: &mut String) {
     for cluster in json.graphemes(true) {
-        if cluster.is_ascii() {
+        if cluster.is_ascii() && !cluster.contains('\u{7f}') {
             out.push_str(cluster);
             continue;
         }
@@ -98,7 +99,9 @@ fn escape_json_non_ascii(json: &str, out: &mut String) {
         for c in cluster.chars() {
             let mark = is_mark(c);
             marks = if mark { marks + 1 } else { 0 };
-            let raw = c.is_ascii()
+            // ASCII other than DEL is JSON syntax, white space between tokens, or already
+            // escaped by serde_json; DEL and the rest only occur inside strings.
+            let raw = (c.is_ascii() && c != '\u{7f}')
                 || (!is_unsafe_char(c)
                     && (!mark || marks <= MAX_MARKS)
                     && kept < MAX_CLUSTER_CHARS);
@@ -191,7 +194,7 @@ mod tests {
     #[test]
     fn json_escapes_what_a_terminal_would_act_on_and_round_trips() {
         let hostile = format!(
-            "a\u{1b}]0;t\u{7}\u{9b}2J\u{202e}\u{200b}\u{0600}\u{e0041}x{}",
+            "a\u{1b}]0;t\u{7}\u{7f}\u{9b}2J\u{202e}\u{200b}\u{0600}\u{e0041}x{}",
             "\u{0301}".repeat(50)
         );
         let t = SafeText::json(&serde_json::json!({ "name": hostile })).unwrap();
