@@ -376,19 +376,29 @@ fn every_error_warning_and_note_prints_only_safe_bytes() {
     // Config: a bad theme value, a bad weight, a hostile tiers path; and `config path` with a
     // hostile data directory.
     for (what, text) in [
-        ("theme", format!("theme = {h}\n")),
-        ("unknown config key", format!("{h} = 1\n")),
+        ("theme", format!("theme = {toml_h}\n")),
+        ("unknown config key", format!("{toml_h} = 1\n")),
+        (
+            "question rule",
+            format!("[[score.questions]]\ncontains = {toml_h}\nweight = nan\n"),
+        ),
         (
             "tiers path",
             format!(
                 "risk_tiers = {}\n",
-                serde_json::to_string(&format!("/nonexistent/{name}")).unwrap()
+                toml_string(&format!("/nonexistent/{name}"))
             ),
         ),
     ] {
         let config = write(&s, "config.toml", &text);
         let o = s.run(what, &["--config", &config, "list"]);
         assert_eq!(o.status.code(), Some(2), "{what}: {}", err(&o));
+        // The message quotes the hostile text (inert), not a syntax error before it.
+        assert!(
+            what == "question rule" || err(&o).contains("PWN"),
+            "{what}: {}",
+            err(&o)
+        );
     }
     let o = s.run_with(
         "config path",
