@@ -36,6 +36,8 @@ fn run(args: &[&str], data: &Path, envs: &[(&str, &Path)]) -> Run {
     for (k, v) in envs {
         cmd.env(k, v);
     }
+    // Reaped below with wait4, which std's `wait` cannot replace: it also gives peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = cmd.spawn().unwrap();
     let pid = child.id() as i32;
     let start = Instant::now();
