@@ -97,7 +97,7 @@ pub struct ReviewStore {
 pub enum QuitCheck {
     /// Everything is saved: quit.
     Saved,
-    /// Changes are still not saved: say this and stay; asking again quits.
+    /// Changes are still not saved (why, from the save): say so and stay; asking again quits.
     Unsaved(String),
     /// Still not saved and the user was told: quit, then [`ReviewStore::write_rescue`].
     Confirmed,
@@ -183,10 +183,7 @@ impl ReviewStore {
             Err(_) if self.warned_at_quit => QuitCheck::Confirmed,
             Err(e) => {
                 self.warned_at_quit = true;
-                QuitCheck::Unsaved(format!(
-                    "{} not saved: {e}",
-                    plural_changes(self.pending.len())
-                ))
+                QuitCheck::Unsaved(e.to_string())
             }
         }
     }
@@ -306,7 +303,8 @@ impl ReviewStore {
     }
 }
 
-fn plural_changes(n: usize) -> String {
+/// "1 review change", "3 review changes".
+pub fn plural_changes(n: usize) -> String {
     if n == 1 {
         "1 review change".to_string()
     } else {
@@ -524,10 +522,7 @@ mod tests {
         let QuitCheck::Unsaved(msg) = s.check_quit() else {
             panic!("quit must ask first")
         };
-        assert!(
-            msg.starts_with("1 review change not saved: cannot save"),
-            "{msg}"
-        );
+        assert!(msg.starts_with("cannot save review state"), "{msg}");
         assert_eq!(s.check_quit(), QuitCheck::Confirmed);
         // A new change asks again.
         s.update("B", |r| r.bookmark = true);

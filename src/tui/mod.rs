@@ -72,15 +72,15 @@ fn rescue_unsaved(state: &mut State) -> anyhow::Result<()> {
     let Err(e) = reviews.save() else {
         return Ok(());
     };
-    let n = reviews.pending_count();
+    let what = crate::review::plural_changes(reviews.pending_count());
     Err(match reviews.write_rescue() {
         Ok(rescue) => anyhow::anyhow!(
-            "{n} review change(s) were not saved ({e}); they are in {}",
+            "{what} not saved ({e}); written to the rescue file {}",
             rescue.display()
         ),
-        Err(e2) => anyhow::anyhow!(
-            "{n} review change(s) were not saved ({e}) and no rescue file could be written ({e2})"
-        ),
+        Err(e2) => {
+            anyhow::anyhow!("{what} not saved ({e}) and no rescue file could be written ({e2})")
+        }
     })
 }
 

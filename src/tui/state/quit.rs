@@ -15,14 +15,23 @@ impl State {
         match self.triage.reviews.check_quit() {
             QuitCheck::Saved | QuitCheck::Confirmed => self.quit = true,
             QuitCheck::Unsaved(why) => {
-                let key = self
-                    .keymap
-                    .bindings(self.mode())
-                    .find(|b| b.action == Action::Quit)
+                // The key the footer shows for quitting (`q`), else any key bound to it.
+                let quit_keys = || {
+                    self.keymap
+                        .bindings(self.mode())
+                        .filter(|b| b.action == Action::Quit)
+                };
+                let key = quit_keys()
+                    .find(|b| b.hint.is_some())
+                    .or_else(|| quit_keys().next())
                     .map_or_else(|| "quit".to_string(), |b| b.key.to_string());
+                // The question first: the status line cuts what does not fit.
+                let n = self.triage.reviews.pending_count();
                 self.triage_ui.message = Some(Message {
                     text: format!(
-                        "{why} — press {key} again to quit and write them to a rescue file"
+                        "{} NOT SAVED — press {key} again to quit and keep {} in a rescue file ({why})",
+                        crate::review::plural_changes(n),
+                        if n == 1 { "it" } else { "them" },
                     ),
                     kind: MessageKind::Error,
                 });
