@@ -434,3 +434,48 @@ fn the_tui_prints_its_startup_errors_safely() {
     check("TUI key error", "pty", raw.replace("\r\n", "\n").as_bytes());
     assert!(raw.contains("[keys.list]"), "{raw}");
 }
+
+#[test]
+fn nothing_in_the_library_writes_to_stdout_or_stderr_but_the_output_layer() {
+    // Print macros are denied by clippy (`clippy::print_stdout`, `print_stderr` in lib.rs and
+    // main.rs); this catches the handles themselves. The TUI's terminal writes the screen
+    // (every view sanitizes what it draws); `compare` only asks whether stdout is a terminal.
+    let allowed = [
+        "src/text/output.rs",
+        "src/tui/terminal.rs",
+        "src/cli/compare.rs",
+    ];
+    let mut offenders = Vec::new();
+    let mut stack = vec![PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let rel = path
+                .strip_prefix(env!("CARGO_MANIFEST_DIR"))
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&path).unwrap();
+            // `stdout()` as a call of its own, not the tail of a name such as `use_stderr()`.
+            let writes = ["stdout()", "stderr()"].iter().any(|w| {
+                text.match_indices(w).any(|(i, _)| {
+                    !text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                })
+            });
+            if writes && !allowed.contains(&rel.as_str()) {
+                offenders.push(rel);
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "write outside the output layer: {offenders:?}"
+    );
+}

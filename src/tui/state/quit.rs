@@ -29,9 +29,8 @@ impl State {
                 let n = self.triage.reviews.pending_count();
                 self.triage_ui.message = Some(Message {
                     text: format!(
-                        "{} NOT SAVED — press {key} again to quit and keep {} in a rescue file ({why})",
+                        "{} NOT SAVED — press {key} again to quit and write a rescue file ({why})",
                         crate::review::plural_changes(n),
-                        if n == 1 { "it" } else { "them" },
                     ),
                     kind: MessageKind::Error,
                 });
