@@ -479,3 +479,29 @@ fn nothing_in_the_library_writes_to_stdout_or_stderr_but_the_output_layer() {
         "write outside the output layer: {offenders:?}"
     );
 }
+
+#[test]
+fn markdown_export_escapes_html_and_links_and_numbers_are_bounded() {
+    let s = Setup::new();
+    let name = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) *bold* | cell";
+    let catalog = json!({"format": 1, "apps": [{"id": "md-1", "name": name}]});
+    let p = s.path("md.json");
+    std::fs::write(&p, catalog.to_string()).unwrap();
+    let o = s.run_with(
+        "export markdown",
+        &["--catalog", p.to_str().unwrap()],
+        &["export", "--format", "markdown"],
+    );
+    let md = out(&o);
+    assert!(md.contains("\\<img src=x onerror=alert(1)\\>"), "{md}");
+    assert!(md.contains("\\[click\\](javascript:alert(1))"), "{md}");
+    assert!(md.contains("\\*bold\\* \\| cell"), "{md}");
+    for width in ["1000000000", "0", "39", "-5", "1001"] {
+        let o = s.run(
+            "compare --width",
+            &["compare", &s.id_a, &s.id_b, "--width", width],
+        );
+        assert_eq!(o.status.code(), Some(2), "--width {width}: {}", err(&o));
+        assert!(err(&o).contains("width") || width == "-5", "{}", err(&o));
+    }
+}
