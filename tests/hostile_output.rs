@@ -134,6 +134,14 @@ fn the_oracle_and_the_sanitizer_agree_on_every_code_point() {
     let fillers = ['\u{115F}', '\u{1160}', '\u{3164}', '\u{FFA0}'];
     let (mut removed, mut kept) = (0, 0);
     for c in (0..0x11_0000).filter_map(char::from_u32) {
+        if oracle.is_mark(c) || oracle.is_visible(c) {
+            assert_eq!(
+                attest_tui::text::is_mark(c),
+                oracle.is_mark(c),
+                "U+{:04X} as a mark",
+                c as u32
+            );
+        }
         let s = format!("a{c}b");
         let clean = sanitize(&s);
         if oracle.is_forbidden(c) {

@@ -21,7 +21,9 @@ use std::io::{self, Write};
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::sanitize::{MAX_CLUSTER_CHARS, MAX_MARKS, is_mark, is_unsafe_char, sanitize_multiline};
+use super::sanitize::{
+    MAX_CLUSTER_CHARS, MAX_MARKS, is_mark, is_unsafe_char, needs_cap, sanitize_multiline,
+};
 
 /// Text that is safe to write to a terminal: no control, format or invisible character
 /// (line breaks excepted), combining marks capped.
@@ -57,7 +59,12 @@ impl SafeText {
     pub fn from_json_text(json: &str) -> SafeText {
         let mut out = String::with_capacity(json.len() + 1);
         // serde_json escapes the C0 controls but writes DEL and everything above ASCII raw.
-        if json.is_ascii() && !json.contains('\u{7f}') {
+        // One cheap pass decides; the grapheme pass runs only for text that needs it.
+        let clean = !json
+            .chars()
+            .any(|c| c == '\u{7f}' || (!c.is_ascii() && is_unsafe_char(c)))
+            && !needs_cap(json);
+        if clean {
             out.push_str(json);
         } else {
             escape_json(json, &mut out);

@@ -38,6 +38,15 @@ pub fn is_unsafe_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_control();
     }
+    // Blocks that hold no control, format, separator or default-ignorable character, checked
+    // before the table lookup because page text is mostly here (Latin, Greek, Cyrillic, Hebrew,
+    // CJK, kana, Hangul, full-width forms). The exclusions: U+00AD soft hyphen, U+034F
+    // combining grapheme joiner, U+3164 and U+FFA0 Hangul fillers. `hostile_output.rs` checks
+    // every code point against an independent table, these included.
+    if matches!(c, '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{34E}' | '\u{350}'..='\u{5FF}' | '\u{3165}'..='\u{FDFF}' | '\u{FF01}'..='\u{FF9F}')
+    {
+        return false;
+    }
     matches!(
         c.general_category(),
         GeneralCategory::Control
@@ -67,7 +76,9 @@ fn is_other_default_ignorable(c: char) -> bool {
 
 /// Whether `c` is a combining mark (general category `Mn`, `Mc` or `Me`).
 pub fn is_mark(c: char) -> bool {
+    // CJK ideographs and Hangul syllables, most of the page text: no marks there.
     !c.is_ascii()
+        && !matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
         && matches!(
             c.general_category(),
             GeneralCategory::NonspacingMark
@@ -168,27 +179,47 @@ fn cap_marks(input: &str) -> Cow<'_, str> {
 }
 
 /// Whether some run of marks or some cluster is over the caps: one cheap pass over the
-/// characters, so the common case allocates nothing. A cluster longer than the cap needs a run
-/// of non-ASCII characters at least that long; only then are clusters looked at.
-fn needs_cap(input: &str) -> bool {
-    let (mut marks, mut non_ascii, mut long_run) = (0usize, 0usize, false);
+/// characters, so the common case allocates nothing and segments nothing. A grapheme cluster
+/// never spans two neighbouring [`always_breaks`] characters, so counting the characters since
+/// the last such pair bounds every cluster's length; only when that count passes the cap are
+/// clusters looked at.
+pub(super) fn needs_cap(input: &str) -> bool {
+    let (mut marks, mut run, mut prev_breaks, mut long_run) = (0usize, 0usize, true, false);
     for c in input.chars() {
-        if c.is_ascii() {
-            marks = 0;
-            non_ascii = 0;
-            continue;
-        }
-        non_ascii += 1;
+        let breaks = always_breaks(c);
+        run = if breaks && prev_breaks { 1 } else { run + 1 };
+        prev_breaks = breaks;
+        long_run |= run > MAX_CLUSTER_CHARS;
         marks = if is_mark(c) { marks + 1 } else { 0 };
         if marks > MAX_MARKS {
             return true;
         }
-        long_run |= non_ascii > MAX_CLUSTER_CHARS;
     }
     long_run
         && input
             .graphemes(true)
             .any(|g| g.chars().nth(MAX_CLUSTER_CHARS).is_some())
+}
+
+/// Characters of Grapheme_Cluster_Break `Other` (or CR, LF, Control) that are not prepended
+/// marks: between two of them a cluster always ends (UAX #29 GB4, GB5, GB999), except CR LF. The
+/// scripts most page text is in: ASCII, Latin, Greek, Cyrillic (without their combining marks),
+/// general punctuation, CJK symbols, kana, ideographs, Hangul syllables, full-width forms.
+fn always_breaks(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c,
+            '\u{A0}'..='\u{2FF}'
+            | '\u{370}'..='\u{3FF}'
+            | '\u{400}'..='\u{482}'
+            | '\u{48A}'..='\u{52F}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205E}'
+            | '\u{3000}'..='\u{3029}'
+            | '\u{3041}'..='\u{3096}'
+            | '\u{30A0}'..='\u{30FF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7A3}'
+            | '\u{FF01}'..='\u{FF9D}')
 }
 
 #[cfg(test)]
@@ -256,6 +287,17 @@ mod tests {
         for text in ["Tiếng Việt", "ภาษาไทย กั้น", "न्त्र्य क्षि", "བསྒྲུབས", "한국어"]
         {
             assert_eq!(sanitize(text), text);
+        }
+    }
+
+    #[test]
+    fn long_clean_text_in_any_script_is_borrowed() {
+        let cjk = "联系人中心，用于获取用户信息。".repeat(100);
+        let ru = "Приложение запрашивает разрешения — ".repeat(100);
+        let mixed = format!("{cjk} Tiếng Việt {ru} カタカナ 한국어");
+        for text in [&cjk, &ru, &mixed] {
+            assert!(!needs_cap(text));
+            assert!(matches!(sanitize(text), Cow::Borrowed(_)));
         }
     }
 
