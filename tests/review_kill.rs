@@ -65,6 +65,20 @@ fn temps(dir: &Path) -> Vec<(PathBuf, u32)> {
         .collect()
 }
 
+/// `attest-tui review WA100000001 --note NOTE` on `catalog`, state kept in `data`.
+fn save_note(data: &Path, catalog: &str, note: &str) -> std::process::Command {
+    let mut cmd = bin();
+    cmd.env("ATTEST_TUI_DATA_DIR", data).args([
+        "--catalog",
+        catalog,
+        "review",
+        "WA100000001",
+        "--note",
+        note,
+    ]);
+    cmd
+}
+
 #[derive(Default, Debug)]
 struct Counts {
     exited_first: usize,
@@ -89,17 +103,8 @@ fn killing_a_save_never_leaves_a_broken_state_file() {
         // Large notes make the write itself take a while too. Unaimed kills fall anywhere in
         // the ~90 ms a debug run takes.
         let note = format!("note {i} {}", "x".repeat(100_000));
-        let mut cmd = bin();
-        cmd.env("ATTEST_TUI_DATA_DIR", data.path())
-            .args([
-                "--catalog",
-                &catalog,
-                "review",
-                "WA100000001",
-                "--note",
-                &note,
-            ])
-            .stdout(std::process::Stdio::null())
+        let mut cmd = save_note(data.path(), &catalog, &note);
+        cmd.stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null());
         if aimed {
             cmd.env(
@@ -154,18 +159,7 @@ fn killing_a_save_never_leaves_a_broken_state_file() {
         }
     }
     // One save that is not killed removes what the killed ones left.
-    let o = bin()
-        .env("ATTEST_TUI_DATA_DIR", data.path())
-        .args([
-            "--catalog",
-            &catalog,
-            "review",
-            "WA100000001",
-            "--note",
-            "last",
-        ])
-        .output()
-        .unwrap();
+    let o = save_note(data.path(), &catalog, "last").output().unwrap();
     assert!(o.status.success());
     let left = temps(data.path());
     eprintln!(
