@@ -4,6 +4,7 @@
 use crate::model::App;
 use crate::review::Review;
 use crate::risk::{AppRisk, Tier};
+use crate::text::{SafeText, sanitize_multiline};
 
 pub const COLUMNS: [&str; 16] = [
     "id",
@@ -50,33 +51,33 @@ pub fn app_cells(app: &App, score: f64, risk: &AppRisk, review: Option<&Review>)
 }
 
 /// RFC 4180 CSV that opens cleanly in a spreadsheet: a BOM so Excel reads UTF-8 (Chinese names),
-/// and text cells that a spreadsheet would run as a formula defused with a leading apostrophe.
-pub fn csv(rows: impl IntoIterator<Item = [String; 16]>, bom: bool) -> Result<String, csv::Error> {
+/// cells sanitized as for a terminal (line breaks kept), and text cells that a spreadsheet would
+/// run as a formula defused with a leading apostrophe.
+pub fn csv(
+    rows: impl IntoIterator<Item = [String; 16]>,
+    bom: bool,
+) -> Result<SafeText, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(COLUMNS)?;
     for cells in rows {
         w.write_record(cells.iter().map(|c| defuse_formula(c)))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    let mut out = if bom {
-        "\u{feff}".to_string()
-    } else {
-        String::new()
-    };
-    out.push_str(&String::from_utf8_lossy(&bytes));
-    Ok(out)
+    let text = SafeText::from_string(String::from_utf8_lossy(&bytes).into_owned());
+    Ok(if bom { text.with_bom() } else { text })
 }
 
+/// The cell as a spreadsheet should see it. Invisible and control characters go first, so they
+/// cannot hide a formula (`\u{200b}=1+1` starts with `=` once they are gone), and the first
+/// character after any white space decides.
 pub fn defuse_formula(cell: &str) -> String {
-    let clean: String = cell
-        .chars()
-        .filter(|c| !c.is_control() || *c == '\n')
-        .collect();
-    let is_number = clean.parse::<f64>().is_ok();
-    if !is_number && clean.starts_with(['=', '+', '-', '@']) {
+    let clean = sanitize_multiline(cell);
+    let is_number = clean.trim().parse::<f64>().is_ok();
+    let first = clean.trim_start().chars().next();
+    if !is_number && matches!(first, Some('=' | '+' | '-' | '@')) {
         format!("'{clean}")
     } else {
-        clean
+        clean.into_owned()
     }
 }
 
@@ -120,6 +121,18 @@ mod tests {
         assert_eq!(defuse_formula("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(defuse_formula("-1.5"), "-1.5");
         assert_eq!(defuse_formula("a\u{1b}b"), "ab");
+    }
+
+    #[test]
+    fn formulas_behind_invisible_characters_or_spaces_are_defused() {
+        assert_eq!(defuse_formula("\u{200b}=1+1"), "'=1+1");
+        assert_eq!(defuse_formula("\u{feff}\u{202e}@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(defuse_formula("  =1+1"), "'  =1+1");
+        assert_eq!(
+            defuse_formula("\t+cmd|' /C calc'!A0"),
+            "'    +cmd|' /C calc'!A0"
+        );
+        assert_eq!(defuse_formula("\u{3000}-2+3"), "'\u{3000}-2+3");
     }
 
     #[test]

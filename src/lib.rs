@@ -3,11 +3,16 @@
 //! Layers, bottom up: `model` (the catalog), `import` and `load` (reading it), `query`
 //! (search, filters and lookups), `risk`, `score` and `compare` (judging apps), `review` (the
 //! user's decisions), then the front ends: `cli` for scripts and `tui` for people.
+//!
+//! Nothing prints directly: stdout and stderr are written through [`text::output`] only.
+#![forbid(unsafe_code)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod cli;
 pub mod compare;
 pub mod config;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod load;
 pub mod model;

@@ -1,6 +1,10 @@
+#![forbid(unsafe_code)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 use std::process::ExitCode;
 
 use attest_tui::cli::{self, Cli, EXIT_BAD_INPUT};
+use attest_tui::text::{SafeText, output};
 use clap::Parser;
 
 // mimalloc: glibc's per-thread arenas grow a page at a time (12,700 mprotect calls while loading
@@ -9,7 +13,11 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    output::install_panic_hook();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
     match cli::run_command(&cli) {
         Some(Ok(output)) => cli::emit(&output),
         Some(Err(failure)) => fail(&failure.message, failure.code),
@@ -41,6 +49,19 @@ fn run_tui(cli: &Cli) -> ExitCode {
 }
 
 fn fail(message: &str, code: u8) -> ExitCode {
-    eprintln!("error: {message}");
+    output::error(message);
     ExitCode::from(code)
+}
+
+/// Help, version and usage errors from clap, through the output layer like everything else:
+/// an error quotes the argument it refused, and help shows environment values. Plain text, so
+/// help loses clap's colors.
+fn usage(e: &clap::Error) -> ExitCode {
+    let text = SafeText::from_string(e.render().to_string());
+    if e.use_stderr() {
+        output::info(text);
+    } else if output::print(&text).is_err() {
+        return ExitCode::from(1);
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_BAD_INPUT))
 }

@@ -105,6 +105,10 @@ pub enum CompareFormat {
     Json,
 }
 
+/// `compare --width`: a narrower text cannot hold two columns; a wider one is no terminal's,
+/// and a huge one would only allocate lines of that many spaces.
+const MAX_WIDTH_RANGE: std::ops::RangeInclusive<i64> = 40..=1000;
+
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// The left app: an id or a fuzzy name.
@@ -116,9 +120,9 @@ pub struct CompareArgs {
     /// Leave out what is the same on both sides.
     #[arg(long)]
     pub only_diff: bool,
-    /// Width of the text output (default: the terminal's, else 100).
-    #[arg(long)]
-    pub width: Option<usize>,
+    /// Width of the text output, 40 to 1000 columns (default: the terminal's, else 100).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(MAX_WIDTH_RANGE))]
+    pub width: Option<u16>,
 }
 
 #[derive(Debug, Args)]
@@ -159,6 +163,9 @@ pub struct ImportArgs {
     /// Treat anything skipped or not understood as an error.
     #[arg(long)]
     pub strict: bool,
+    /// Write the catalog over an existing file even when no app was imported.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 #[derive(Debug, Args)]

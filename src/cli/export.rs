@@ -4,31 +4,35 @@ use super::args::{ExportArgs, ExportFormat};
 use super::list::{ListEntry, entries};
 use super::{Failure, json_out};
 use crate::risk::AppRisk;
-use crate::text::sanitize;
+use crate::text::{SafeText, output};
 use crate::workspace::Workspace;
 
-pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<String, Failure> {
+pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<SafeText, Failure> {
     let picked = super::selection::select(ws, &args.selection)?;
     let rows = entries(ws, &picked);
     let out = match args.format {
         ExportFormat::Json => json_out(&rows)?,
         ExportFormat::Csv => csv(ws, &picked, !args.no_bom)?,
-        ExportFormat::Markdown => markdown(&rows),
+        ExportFormat::Markdown => SafeText::from_string(markdown(&rows)),
     };
     match &args.output {
         None => Ok(out),
         Some(path) => {
-            crate::review::write_atomic(path, out.as_bytes()).map_err(|e| {
+            crate::review::write_atomic(path, out.as_str().as_bytes()).map_err(|e| {
                 Failure::bad_input(format!("{}: cannot write: {e}", path.display()))
             })?;
-            eprintln!("exported {} apps to {}", rows.len(), path.display());
-            Ok(String::new())
+            output::info(format_args!(
+                "exported {} apps to {}",
+                rows.len(),
+                path.display()
+            ));
+            Ok(SafeText::default())
         }
     }
 }
 
 /// CSV through the library writer the TUI's export uses too.
-fn csv(ws: &Workspace, picked: &[usize], bom: bool) -> Result<String, Failure> {
+fn csv(ws: &Workspace, picked: &[usize], bom: bool) -> Result<SafeText, Failure> {
     let rows = picked.iter().map(|&i| {
         let app = &ws.apps()[i];
         crate::export::app_cells(
@@ -42,7 +46,9 @@ fn csv(ws: &Workspace, picked: &[usize], bom: bool) -> Result<String, Failure> {
 }
 
 fn markdown(rows: &[ListEntry]) -> String {
-    let esc = |s: &str| sanitize(s).replace('|', "\\|");
+    // The same escaping as `compare --format markdown`: no HTML, links or emphasis from
+    // catalog text.
+    let esc = crate::compare::escape_markdown;
     let mut out = String::from(
         "| Name | Publisher | Id | Certification | Score | Highest risk | Permissions (app) | Decision |\n|---|---|---|---|---:|---|---:|---|\n",
     );
@@ -53,7 +59,7 @@ fn markdown(rows: &[ListEntry]) -> String {
             esc(e.name),
             esc(e.publisher),
             esc(e.id),
-            e.certification,
+            esc(e.certification),
             e.score,
             e.risk.highest,
             e.permissions,

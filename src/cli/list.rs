@@ -6,6 +6,7 @@ use super::{Failure, ReviewView, json_out};
 use crate::model::App;
 use crate::review::ReviewStore;
 use crate::risk::{AppRisk, RiskTable, Tier};
+use crate::text::SafeText;
 use crate::workspace::Workspace;
 
 /// One app in `list --json` and `export --format json`: the documented, stable shape.
@@ -83,7 +84,7 @@ pub fn entries<'a>(ws: &'a Workspace, picked: &[usize]) -> Vec<ListEntry<'a>> {
         .collect()
 }
 
-pub fn run(ws: &Workspace, args: &ListArgs) -> Result<String, Failure> {
+pub fn run(ws: &Workspace, args: &ListArgs) -> Result<SafeText, Failure> {
     let picked = super::selection::select(ws, &args.selection)?;
     if args.json {
         return json_out(&entries(ws, &picked));
@@ -116,7 +117,7 @@ pub fn run(ws: &Workspace, args: &ListArgs) -> Result<String, Failure> {
             review_badge(&ws.reviews, &app.id),
         ]);
     }
-    Ok(table.render())
+    Ok(SafeText::from_string(table.render()))
 }
 
 fn review_badge(reviews: &ReviewStore, id: &str) -> String {

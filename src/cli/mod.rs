@@ -13,13 +13,13 @@ mod selection;
 mod show;
 mod table;
 
-use std::io::Write;
 use std::process::ExitCode;
 
 pub use args::{Cli, Command};
 pub use review::ReviewView;
 
 use crate::paths;
+use crate::text::{SafeText, output};
 use crate::workspace::{OpenOptions, Workspace};
 
 /// Exit code for bad input of any kind: unreadable or malformed files, unknown apps, bad usage.
@@ -41,7 +41,7 @@ impl Failure {
     }
 }
 
-/// Load the workspace for a command, printing its warnings to stderr.
+/// Load the workspace for a command, printing its notes and warnings to stderr.
 pub fn open_workspace(cli: &Cli) -> Result<Workspace, Failure> {
     let ws = Workspace::open(&OpenOptions {
         catalogs: cli.catalog.clone(),
@@ -50,10 +50,10 @@ pub fn open_workspace(cli: &Cli) -> Result<Workspace, Failure> {
     })
     .map_err(Failure::bad_input)?;
     for note in &ws.notes {
-        eprintln!("note: {note}");
+        output::note(note);
     }
     for warning in &ws.warnings {
-        eprintln!("warning: {warning}");
+        output::warning(warning);
     }
     Ok(ws)
 }
@@ -63,12 +63,12 @@ pub fn open_workspace(cli: &Cli) -> Result<Workspace, Failure> {
 /// The workspace is deliberately not freed: the binary exits right after printing, and
 /// freeing a large catalog piece by piece (about two million allocations for 10k apps) only
 /// delays the exit that returns its memory at once.
-pub fn run_command(cli: &Cli) -> Option<Result<String, Failure>> {
+pub fn run_command(cli: &Cli) -> Option<Result<SafeText, Failure>> {
     let command = cli.command.as_ref()?;
     Some(match command {
         Command::Import(args) => import::run(args),
-        Command::Config(_) => Ok(config_paths(cli)),
-        Command::Completions(args) => Ok(completions(args.shell)),
+        Command::Config(_) => Ok(SafeText::from_string(config_paths(cli))),
+        Command::Completions(args) => Ok(SafeText::from_string(completions(args.shell))),
         other => open_workspace(cli).and_then(|mut s| {
             let out = run_on(&mut s, other);
             std::mem::forget(s);
@@ -77,7 +77,7 @@ pub fn run_command(cli: &Cli) -> Option<Result<String, Failure>> {
     })
 }
 
-fn run_on(s: &mut Workspace, command: &Command) -> Result<String, Failure> {
+fn run_on(s: &mut Workspace, command: &Command) -> Result<SafeText, Failure> {
     match command {
         Command::List(args) => list::run(s, args),
         Command::Show(args) => show::run(s, args),
@@ -118,20 +118,17 @@ fn completions(shell: clap_complete::Shell) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-pub(crate) fn json_out<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
-    serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
-        .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")))
+/// JSON for stdout, with what a terminal would act on escaped (see [`SafeText::json`]).
+pub(crate) fn json_out<T: serde::Serialize + ?Sized>(value: &T) -> Result<SafeText, Failure> {
+    SafeText::json(value).map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")))
 }
 
 /// Write command output to stdout; a reader that went away is not an error.
-pub fn emit(output: &str) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(output.as_bytes()).and_then(|()| out.flush()) {
+pub fn emit(text: &SafeText) -> ExitCode {
+    match output::print(text) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write output: {e}");
+            output::error(format_args!("cannot write output: {e}"));
             ExitCode::from(1)
         }
     }

@@ -6,7 +6,7 @@ use super::Failure;
 use super::args::PermissionsArgs;
 use crate::model::{App, Catalog, Permission};
 use crate::query::find_app;
-use crate::text::sanitize;
+use crate::text::{SafeText, sanitize};
 
 /// One registration group in `permissions --json`.
 #[derive(Debug, Serialize)]
@@ -27,22 +27,20 @@ pub struct GroupPermission<'a> {
     pub resource: &'a str,
 }
 
-pub fn run(catalog: &Catalog, args: &PermissionsArgs) -> Result<String, Failure> {
+pub fn run(catalog: &Catalog, args: &PermissionsArgs) -> Result<SafeText, Failure> {
     let apps: Vec<&App> = match &args.app {
         Some(q) => vec![find_app(catalog, q).map_err(Failure::bad_input)?],
         None => catalog.apps.iter().collect(),
     };
     let groups = group(&apps);
     if args.json {
-        return serde_json::to_string_pretty(&groups)
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")));
+        return super::json_out(&groups);
     }
     let mut out = String::new();
     for g in &groups {
         render_group(&mut out, g, catalog, apps.len() == 1);
     }
-    Ok(out)
+    Ok(SafeText::from_string(out))
 }
 
 /// Permissions of the given apps grouped by registration, groups in first-seen order.

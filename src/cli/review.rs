@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::Failure;
 use crate::query::find_app;
 use crate::review::{Decision, Review};
+use crate::text::SafeText;
 use crate::workspace::Workspace;
 
 #[derive(Debug, Args)]
@@ -59,7 +60,7 @@ impl<'a> From<&'a Review> for ReviewView<'a> {
     }
 }
 
-pub fn run(ws: &mut Workspace, args: &ReviewArgs) -> Result<String, Failure> {
+pub fn run(ws: &mut Workspace, args: &ReviewArgs) -> Result<SafeText, Failure> {
     let app = find_app(&ws.loaded.catalog, &args.app).map_err(Failure::bad_input)?;
     let store = &mut ws.reviews;
     let changes =
@@ -80,21 +81,19 @@ pub fn run(ws: &mut Workspace, args: &ReviewArgs) -> Result<String, Failure> {
             }
         });
         store.save().map_err(|e| Failure {
-            message: e.to_string(),
+            message: format!("the change was not saved: {e}"),
             code: 1,
         })?;
     }
     let empty = Review::default();
     let review = store.get(&app.id).unwrap_or(&empty);
     if args.json {
-        return serde_json::to_string_pretty(&ReviewView::from(review))
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")));
+        return super::json_out(&ReviewView::from(review));
     }
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", crate::text::sanitize(&app.name), app.id);
     let _ = writeln!(out, "{}", describe(review));
-    Ok(out)
+    Ok(SafeText::from_string(out))
 }
 
 /// One line: decision, bookmark and note.

@@ -3,10 +3,10 @@ use std::fmt::Write;
 use super::Failure;
 use super::args::ScoreArgs;
 use crate::query::find_app;
-use crate::text::sanitize;
+use crate::text::{SafeText, sanitize};
 use crate::workspace::Workspace;
 
-pub fn run(ws: &Workspace, args: &ScoreArgs) -> Result<String, Failure> {
+pub fn run(ws: &Workspace, args: &ScoreArgs) -> Result<SafeText, Failure> {
     let catalog = &ws.loaded.catalog;
     let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
     let index = catalog
@@ -28,5 +28,5 @@ pub fn run(ws: &Workspace, args: &ScoreArgs) -> Result<String, Failure> {
     for line in card.explain(&ws.config.score) {
         let _ = writeln!(out, "{}", sanitize(&line));
     }
-    Ok(out)
+    Ok(SafeText::from_string(out))
 }

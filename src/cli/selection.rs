@@ -27,11 +27,10 @@ pub fn select(ws: &Workspace, sel: &Selection) -> Result<Vec<usize>, Failure> {
 /// A filter error with the query and a caret under the bad part, as a compiler would show it.
 fn filter_failure(query: &str, e: &QueryError) -> Failure {
     let mut msg = format!("bad filter: {e}\n  {query}\n  ");
-    let offset: usize = query
-        .chars()
-        .take(e.position)
-        .map(|c| crate::text::display_width(c.encode_utf8(&mut [0; 4])))
-        .sum();
+    // Measured on the sanitized prefix: the output layer removes what the terminal would not
+    // show, so the caret must not count it either.
+    let prefix: String = query.chars().take(e.position).collect();
+    let offset = crate::text::display_width(&crate::text::sanitize(&prefix));
     let _ = write!(msg, "{}{}", " ".repeat(offset), "^".repeat(e.len.max(1)));
     Failure::bad_input(msg)
 }

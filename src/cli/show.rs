@@ -6,7 +6,7 @@ use super::args::ShowArgs;
 use crate::model::{App, Block, Catalog, pivot_title_en};
 use crate::query::find_app;
 use crate::risk::{AppRisk, Tier};
-use crate::text::sanitize;
+use crate::text::{SafeText, sanitize};
 use crate::workspace::Workspace;
 
 /// `show --json`: the catalog's app object with the review alongside.
@@ -17,7 +17,7 @@ struct ShowJson<'a> {
     review: Option<ReviewView<'a>>,
 }
 
-pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<String, Failure> {
+pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<SafeText, Failure> {
     let catalog = &ws.loaded.catalog;
     let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
     let review = ws.reviews.get(&app.id);
@@ -26,9 +26,7 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<String, Failure> {
             app,
             review: review.map(ReviewView::from),
         };
-        return serde_json::to_string_pretty(&view)
-            .map(|s| s + "\n")
-            .map_err(|e| Failure::bad_input(format!("cannot encode JSON: {e}")));
+        return super::json_out(&view);
     }
     let index = catalog
         .apps
@@ -55,7 +53,7 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<String, Failure> {
     if let Some(r) = review {
         let _ = write!(summary, "\n{:<15}{}", "Review:", super::review::describe(r));
     }
-    Ok(render(app, catalog, &summary))
+    Ok(SafeText::from_string(render(app, catalog, &summary)))
 }
 
 fn render(app: &App, catalog: &Catalog, summary: &str) -> String {

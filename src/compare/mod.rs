@@ -28,7 +28,7 @@ mod tests;
 
 pub use json::{to_json, to_json_string};
 pub use normalize::text_key;
-pub use render_markdown::render_markdown;
+pub use render_markdown::{escape as escape_markdown, render_markdown};
 pub use render_text::{DEFAULT_WIDTH, MIN_WIDTH, render_text};
 pub use types::{
     AlignedBy, Cell, Comparison, Fallback, PermissionComparison, PermissionEntry, Presence,

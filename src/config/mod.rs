@@ -44,13 +44,13 @@ pub struct Config {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
         #[source]
-        source: std::io::Error,
+        source: crate::files::ReadError,
     },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}: {message}", crate::text::located(path.display(), *line, *column))]
     Parse {
         path: PathBuf,
         line: usize,
@@ -72,16 +72,13 @@ impl Config {
     }
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = read_settings(path)?;
         Config::parse(&text, path)
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let mut config: Config = toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+            let (line, column) = e.span().map_or((0, 0), |s| line_col(text, s.start));
             ConfigError::Parse {
                 path: path.to_path_buf(),
                 line,
@@ -98,10 +95,7 @@ impl Config {
         match &self.risk_tiers {
             None => Ok(RiskTableRef::Embedded),
             Some(path) => {
-                let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-                    path: path.clone(),
-                    source,
-                })?;
+                let text = read_settings(path)?;
                 Ok(RiskTableRef::Custom(Box::new(RiskTable::from_json(
                     &text,
                     &path.display().to_string(),
@@ -109,6 +103,16 @@ impl Config {
             }
         }
     }
+}
+
+/// A config file or tier table: a regular file of at most a few megabytes (see [`crate::files`]).
+fn read_settings(path: &Path) -> Result<String, ConfigError> {
+    crate::files::read_regular_text(path, crate::files::MAX_SETTINGS_BYTES).map_err(|e| {
+        ConfigError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        }
+    })
 }
 
 /// The embedded table is a static; a custom one is owned.
@@ -162,6 +166,27 @@ mod tests {
             "unset weights keep their defaults"
         );
         assert_eq!(c.keys["list"]["search"].get_ref(), "s");
+    }
+
+    #[test]
+    fn weights_must_be_finite_and_not_negative_where_they_are_written() {
+        for (text, want) in [
+            ("[score.weights]\nsecurity = nan\n", "c.toml:2:12:"),
+            ("[score.weights]\ngeneral = -1.0\n", "c.toml:2:11:"),
+            ("[score.penalties]\ncap = inf\n", "c.toml:2:7:"),
+            (
+                "[[score.questions]]\ncontains = \"x\"\nweight = nan\n",
+                "c.toml:3:10:",
+            ),
+        ] {
+            let e = Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.starts_with(want), "{text}: {e}");
+            assert!(e.contains("expected a"), "{e}");
+        }
+        let ok = "[[score.questions]]\ncontains = \"x\"\nweight = -1.0\n";
+        assert!(Config::parse(ok, Path::new("c.toml")).is_ok());
     }
 
     #[test]

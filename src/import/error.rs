@@ -6,23 +6,26 @@ use super::PageError;
 /// 1-based line and column (0 when the problem is the whole file).
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}:0:0: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {source}", path.display())]
     Unreadable {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}:{line}:{column}: expected UTF-8 text, found byte 0x{byte:02x}", path.display())]
+    #[error("{}: expected UTF-8 text, found byte 0x{byte:02x}", crate::text::located(path.display(), *line, *column))]
     InvalidUtf8 {
         path: PathBuf,
         line: usize,
         column: usize,
         byte: u8,
     },
+    /// Not read at all: not a regular file, or over the page size limit.
+    #[error("{}: {reason}; skipped", path.display())]
+    Refused { path: PathBuf, reason: String },
     #[error(transparent)]
     Page(#[from] PageError),
     /// Something a lenient import would skip or work around (`--strict`).
-    #[error("{path}:{line}:{column}: {message} (strict import)")]
+    #[error("{}: {message} (strict import)", crate::text::located(path, *line, *column))]
     Strict {
         path: String,
         line: usize,

@@ -36,7 +36,7 @@ pub use walk::{ImportOptions, import_paths};
 
 /// Where a page could not be read, and what was expected there.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}:{line}:{column}: {message}")]
+#[error("{}: {message}", crate::text::located(path, *line, *column))]
 pub struct PageError {
     pub path: String,
     /// 1-based; 0 when the problem is the whole file.

@@ -50,11 +50,8 @@ pub struct Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.source, self.line, self.column, self.message
-        )
+        let at = crate::text::located(&self.source, self.line, self.column);
+        write!(f, "{at}: {}", self.message)
     }
 }
 

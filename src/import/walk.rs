@@ -11,6 +11,7 @@ use super::merge::{collect_registrations, merge_apps};
 use super::pivots::PivotTitles;
 use super::report::{ImportReport, SkippedPage, Warning};
 use super::{ImportError, PageError, PageOutcome, rendered};
+use crate::files::{MAX_PAGE_BYTES, MAX_SETTINGS_BYTES, ReadError};
 use crate::model::{Catalog, Registration};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -154,6 +155,7 @@ fn skip_reason(e: &ImportError) -> String {
     match e {
         ImportError::InvalidUtf8 { .. } => "not UTF-8 text".to_string(),
         ImportError::Unreadable { .. } => "unreadable file".to_string(),
+        ImportError::Refused { reason, .. } => reason.clone(),
         // Page errors carry fixed messages ("expected text, found binary content …").
         ImportError::Page(e) => e.message.clone(),
         ImportError::Strict { message, .. } => message.clone(),
@@ -223,7 +225,9 @@ fn find_pivot_titles(paths: &[PathBuf]) -> PivotTitles {
             path.parent()
         };
         for dir in start.into_iter().flat_map(Path::ancestors).take(3) {
-            if let Ok(text) = fs::read_to_string(dir.join(PIVOT_FILE)) {
+            if let Ok(text) =
+                crate::files::read_regular_text(&dir.join(PIVOT_FILE), MAX_SETTINGS_BYTES)
+            {
                 let titles = PivotTitles::parse(&text);
                 if !titles.is_empty() {
                     return titles;
@@ -236,9 +240,15 @@ fn find_pivot_titles(paths: &[PathBuf]) -> PivotTitles {
 
 /// Read and parse one page: UTF-8 (a BOM is dropped), markdown unless the text looks rendered.
 fn read_page(file: &PageFile) -> Result<ParsedPage, ImportError> {
-    let bytes = fs::read(&file.path).map_err(|source| ImportError::Unreadable {
-        path: file.path.clone(),
-        source,
+    let bytes = crate::files::read_regular(&file.path, MAX_PAGE_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => ImportError::Unreadable {
+            path: file.path.clone(),
+            source,
+        },
+        refused => ImportError::Refused {
+            path: file.path.clone(),
+            reason: refused.to_string(),
+        },
     })?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     let text = std::str::from_utf8(bytes)

@@ -162,7 +162,7 @@ fn stat_meta(key: &mut Key, what: &str, path: &Path, meta: &fs::Metadata) {
 
 /// The entry's catalog and warnings if its key is `key` and it reads back whole.
 fn read_entry(file: &Path, key: &str) -> Option<(Catalog, Vec<String>)> {
-    let bytes = fs::read(file).ok()?;
+    let bytes = crate::files::read_regular(file, super::MAX_CATALOG_BYTES).ok()?;
     let rest = bytes.strip_prefix(MAGIC.as_bytes())?;
     let nl = rest.iter().position(|&b| b == b'\n')?;
     let len: usize = std::str::from_utf8(&rest[..nl]).ok()?.parse().ok()?;

@@ -14,7 +14,7 @@ pub enum LoadError {
     NotAFile { path: PathBuf, what: &'static str },
     #[error("{}: the file is {size} bytes, over the {max}-byte limit for a catalog; split it or import fewer pages", path.display())]
     TooLarge { path: PathBuf, size: u64, max: u64 },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}: {message}", crate::text::located(path.display(), *line, *column))]
     Parse {
         path: PathBuf,
         line: usize,

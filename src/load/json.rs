@@ -1,5 +1,4 @@
 use std::collections::HashMap;
-use std::fs;
 use std::io::Read;
 use std::path::Path;
 
@@ -7,6 +6,7 @@ use serde::Deserialize;
 
 use super::LoadError;
 use super::fast::parse_catalog_fast;
+use crate::files::{ReadError, open_regular};
 use crate::model::{Catalog, FORMAT_VERSION};
 
 /// A catalog file larger than this is refused before reading: it is far beyond any real catalog
@@ -18,56 +18,41 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Read and parse one catalog JSON file, refusing directories' contents, devices, FIFOs and
 /// oversized files with a message that names the path.
 pub fn read_catalog_file(path: &Path) -> Result<Catalog, LoadError> {
-    let meta = fs::metadata(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if !meta.is_file() {
-        return Err(LoadError::NotAFile {
-            path: path.to_path_buf(),
-            what: file_kind(&meta),
-        });
-    }
-    if meta.len() > MAX_CATALOG_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            size: meta.len(),
-            max: MAX_CATALOG_BYTES,
-        });
-    }
     let io_err = |source| LoadError::Io {
         path: path.to_path_buf(),
         source,
     };
     // The fast path reads the file in chunks; only when it gives up is the whole file read,
     // for the slow path and its messages.
-    let file = fs::File::open(path).map_err(io_err)?;
+    let (file, meta) = open_catalog(path)?;
     if let Some(catalog) = parse_catalog_fast(file.take(MAX_CATALOG_BYTES + 1)).map_err(io_err)? {
         return finish(catalog, path);
     }
+    let (file, _) = open_catalog(path)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_CATALOG_BYTES + 1).read_to_end(&mut bytes))
+    file.take(MAX_CATALOG_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(io_err)?;
     parse_whole(&bytes, path)
 }
 
-fn file_kind(meta: &fs::Metadata) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    let t = meta.file_type();
-    if t.is_dir() {
-        "a directory"
-    } else if t.is_fifo() {
-        "a FIFO"
-    } else if t.is_char_device() {
-        "a character device"
-    } else if t.is_block_device() {
-        "a block device"
-    } else if t.is_socket() {
-        "a socket"
-    } else {
-        "not a regular file"
-    }
+/// A regular file of at most [`MAX_CATALOG_BYTES`], opened without blocking on special files.
+fn open_catalog(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), LoadError> {
+    open_regular(path, MAX_CATALOG_BYTES).map_err(|e| match e {
+        ReadError::Io(source) => LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        ReadError::NotRegular(what) => LoadError::NotAFile {
+            path: path.to_path_buf(),
+            what,
+        },
+        ReadError::TooLarge { size, max } => LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            max,
+        },
+    })
 }
 
 /// Parse catalog JSON. `path` is only used in messages.
@@ -92,6 +77,21 @@ fn parse_whole(bytes: &[u8], path: &Path) -> Result<Catalog, LoadError> {
                 .into(),
         });
     }
+    // serde reads a struct from an array too (`[1, []]`); a catalog is an object.
+    if let Some(at) = bytes.iter().position(|b| !b.is_ascii_whitespace())
+        && bytes[at] != b'{'
+        && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+    {
+        let (line, column) = line_col_of(bytes, at);
+        return Err(LoadError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "expected a catalog JSON object such as {\"format\": 1, \"apps\": [...]}, \
+                      not an array or another value"
+                .into(),
+        });
+    }
     let catalog = match parse_fast(bytes) {
         Ok(c) => c,
         Err(fast_err) => return Err(explain_failure(bytes, path, fast_err)),
@@ -110,6 +110,20 @@ fn finish(catalog: Catalog, path: &Path) -> Result<Catalog, LoadError> {
     }
     check_unique_ids(&catalog, path)?;
     Ok(catalog)
+}
+
+/// 1-based line and column (in characters) of byte `at`.
+fn line_col_of(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at];
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (before.iter().filter(|&&b| b == b'\n').count() + 1, column)
 }
 
 fn parse_fast(bytes: &[u8]) -> serde_json::Result<Catalog> {
@@ -314,6 +328,36 @@ mod tests {
             "{{\"format\":1,\"apps\":[{{\"id\":\"x\",\"name\":{deep_obj}}}]}}"
         ));
         assert!(m.contains("apps[0].name"), "{m}");
+    }
+
+    #[test]
+    fn a_top_level_array_is_not_a_catalog() {
+        let m = message("\n  [1, [], []]");
+        assert!(
+            m.starts_with("cat.json:2:3: expected a catalog JSON object"),
+            "{m}"
+        );
+        assert!(message("1").contains("expected a catalog JSON object"));
+        assert!(message("[1, [], [").contains("truncated"));
+    }
+
+    #[test]
+    fn format_is_required() {
+        let m = message(r#"{"apps": []}"#);
+        assert!(m.starts_with("cat.json:1:"), "{m}");
+        assert!(m.contains("missing field `format`"), "{m}");
+    }
+
+    #[test]
+    fn an_empty_id_is_refused_where_it_is() {
+        for id in ["", "  "] {
+            let json = format!("{{\"format\":1,\"apps\":[\n{{\"id\":\"{id}\",\"name\":\"X\"}}]}}");
+            assert!(parse_catalog_fast(json.as_bytes()).unwrap().is_none());
+            let m = message(&json);
+            assert!(m.starts_with("cat.json:2:"), "{m}");
+            assert!(m.contains("apps[0].id"), "{m}");
+            assert!(m.contains("expected a non-empty app id"), "{m}");
+        }
     }
 
     #[test]

@@ -86,12 +86,16 @@ fn classify(path: &Path) -> Result<SourceKind, LoadError> {
         return Ok(SourceKind::CatalogFile);
     }
     let mut head = [0u8; 64];
-    let n = fs::File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .map_err(|source| LoadError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+    let io_err = |source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let n = match crate::files::open_regular(path, u64::MAX) {
+        Ok((mut f, _)) => f.read(&mut head).map_err(io_err)?,
+        Err(crate::files::ReadError::Io(e)) => return Err(io_err(e)),
+        // Swapped for something else since the look above: the JSON reader names it.
+        Err(_) => return Ok(SourceKind::CatalogFile),
+    };
     let head = head[..n]
         .strip_prefix(b"\xEF\xBB\xBF")
         .unwrap_or(&head[..n]);

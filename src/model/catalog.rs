@@ -57,6 +57,7 @@ impl Certification {
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct App {
+    #[serde(deserialize_with = "non_empty_id")]
     pub id: String,
     pub name: String,
     #[serde(default)]
@@ -79,6 +80,20 @@ pub struct App {
     pub zones: Vec<Zone>,
     #[serde(default)]
     pub permissions: Vec<Permission>,
+}
+
+/// An app id is how reviews, lookups and merges find an app: an empty one would match
+/// nothing and collide with every other empty one. The error comes from the parser, so it
+/// carries the line and column of the id.
+pub fn non_empty_id<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let id = String::deserialize(d)?;
+    if id.trim().is_empty() {
+        return Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Str(&id),
+            &"a non-empty app id",
+        ));
+    }
+    Ok(id)
 }
 
 impl App {

@@ -13,7 +13,7 @@ mod shared_text;
 pub use answer::{Answer, normalize_answer};
 pub use catalog::{
     App, Block, Catalog, Certification, FORMAT_VERSION, Links, Note, Registration, Row, Table,
-    Updated, Zone,
+    Updated, Zone, non_empty_id,
 };
 pub use date::{parse_date, parse_updated};
 pub use permission::{Permission, PermissionKind, canonical_permission_name, parse_kind};

@@ -5,4 +5,6 @@ mod atomic;
 mod store;
 
 pub use atomic::write_atomic;
-pub use store::{Decision, Review, ReviewError, ReviewStore, STATE_FILE};
+pub use store::{
+    Decision, QuitCheck, Review, ReviewError, ReviewStore, STATE_FILE, plural_changes,
+};

@@ -67,7 +67,7 @@ struct StateFile {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
-    #[error("cannot save review state to {}: {source}; your changes are kept in memory and saved on the next try", path.display())]
+    #[error("cannot save review state to {}: {source}", path.display())]
     Write {
         path: PathBuf,
         #[source]
@@ -88,6 +88,19 @@ pub struct ReviewStore {
     unreadable: Option<String>,
     /// A store with no file behind it (tests, previews): changes live in memory only.
     detached: bool,
+    /// The user was told at quit that changes could not be saved; asking again quits.
+    warned_at_quit: bool,
+}
+
+/// What asking to quit finds (see [`ReviewStore::check_quit`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuitCheck {
+    /// Everything is saved: quit.
+    Saved,
+    /// Changes are still not saved (why, from the save): say so and stay; asking again quits.
+    Unsaved(String),
+    /// Still not saved and the user was told: quit, then [`ReviewStore::write_rescue`].
+    Confirmed,
 }
 
 enum Loaded {
@@ -107,6 +120,7 @@ impl ReviewStore {
             pending: BTreeSet::new(),
             unreadable: None,
             detached: false,
+            warned_at_quit: false,
         };
         let mut warnings = Vec::new();
         match read_state(&store.path()) {
@@ -132,6 +146,7 @@ impl ReviewStore {
             pending: BTreeSet::new(),
             unreadable: None,
             detached: true,
+            warned_at_quit: false,
         }
     }
 
@@ -151,12 +166,65 @@ impl ReviewStore {
         !self.pending.is_empty()
     }
 
+    /// How many apps have changes not yet saved.
+    pub fn pending_count(&self) -> usize {
+        self.pending.len()
+    }
+
+    /// The user asks to quit: retry a pending save; when it still fails, the first ask is
+    /// answered with what to tell the user, and the next one (with no change in between)
+    /// confirms.
+    pub fn check_quit(&mut self) -> QuitCheck {
+        if self.pending.is_empty() {
+            return QuitCheck::Saved;
+        }
+        match self.save() {
+            Ok(()) => QuitCheck::Saved,
+            Err(_) if self.warned_at_quit => QuitCheck::Confirmed,
+            Err(e) => {
+                self.warned_at_quit = true;
+                QuitCheck::Unsaved(e.to_string())
+            }
+        }
+    }
+
+    /// Write the pending changes to a new rescue file, in the state file's format, so they can
+    /// be put back by hand: in the data directory if it can be written, else in the temporary
+    /// directory. Returns its path.
+    pub fn write_rescue(&self) -> io::Result<PathBuf> {
+        let reviews: BTreeMap<String, Review> = self
+            .pending
+            .iter()
+            .filter_map(|id| self.reviews.get(id).map(|r| (id.clone(), r.clone())))
+            .collect();
+        let bytes = serde_json::to_vec_pretty(&StateFile {
+            format: STATE_FORMAT,
+            reviews,
+        })
+        .map_err(io::Error::other)?;
+        let name = format!(
+            "attest-tui-rescue-{}-{}.json",
+            crate::export::timestamp_now(),
+            std::process::id()
+        );
+        let mut last = io::Error::other("no directory to write a rescue file to");
+        for dir in [self.dir.clone(), std::env::temp_dir()] {
+            let path = dir.join(&name);
+            match write_new_private(&path, &bytes) {
+                Ok(()) => return Ok(path),
+                Err(e) => last = e,
+            }
+        }
+        Err(last)
+    }
+
     /// Change one app's review in memory; `save` writes it.
     pub fn update(&mut self, app_id: &str, change: impl FnOnce(&mut Review)) {
         let review = self.reviews.entry(app_id.to_string()).or_default();
         change(review);
         review.updated_ms = now_ms().max(review.updated_ms + 1);
         self.pending.insert(app_id.to_string());
+        self.warned_at_quit = false;
     }
 
     /// Write pending changes: under a lock, re-read the file so another instance's changes are
@@ -177,13 +245,11 @@ impl ReviewStore {
             source,
         };
         fs::create_dir_all(&self.dir).map_err(write_err)?;
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(LOCK_FILE))
-            .map_err(write_err)?;
+        let lock = open_lock(&self.dir.join(LOCK_FILE)).map_err(write_err)?;
         lock.lock().map_err(write_err)?;
+        // Under the lock no other instance is between writing a temporary file and renaming
+        // it, so any left is a killed save's.
+        super::atomic::remove_stale_temps(&self.path());
         let mut merged = match read_state(&self.path()) {
             Loaded::Ok(theirs) => theirs,
             Loaded::Missing => BTreeMap::new(),
@@ -223,12 +289,8 @@ impl ReviewStore {
     }
 
     fn move_aside(&self, reason: &str) -> String {
-        let stamp = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let aside = self.dir.join(format!("{STATE_FILE}.corrupt-{stamp}"));
-        match fs::rename(self.path(), &aside) {
-            Ok(()) => format!(
+        match move_aside_unique(&self.path()) {
+            Ok(aside) => format!(
                 "review state {} was corrupt ({reason}); moved it to {} and started a new one",
                 self.path().display(),
                 aside.display()
@@ -241,17 +303,85 @@ impl ReviewStore {
     }
 }
 
-fn read_state(path: &Path) -> Loaded {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e)
-            if matches!(
-                e.kind(),
-                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return Loaded::Missing;
+/// "1 review change", "3 review changes".
+pub fn plural_changes(n: usize) -> String {
+    if n == 1 {
+        "1 review change".to_string()
+    } else {
+        format!("{n} review changes")
+    }
+}
+
+/// Rename `path` to `<path>.corrupt-<UTC time>` (then `-2`, `-3`… when taken) without ever
+/// replacing a file: a hard link only succeeds on a free name, then the original goes. Where
+/// hard links are not supported, a name checked free is renamed to.
+fn move_aside_unique(path: &Path) -> io::Result<PathBuf> {
+    let base = format!(
+        "{}.corrupt-{}",
+        path.display(),
+        crate::export::timestamp_now()
+    );
+    for n in 1..1000 {
+        let aside = PathBuf::from(if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        });
+        match fs::hard_link(path, &aside) {
+            Ok(()) => {
+                fs::remove_file(path)?;
+                return Ok(aside);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(_) if !aside.exists() => {
+                fs::rename(path, &aside)?;
+                return Ok(aside);
+            }
+            Err(e) => return Err(e),
         }
+    }
+    Err(io::Error::other(
+        "a thousand corrupt copies are already there",
+    ))
+}
+
+/// The lock file, opened without blocking should it be a FIFO, and refused unless regular.
+fn open_lock(path: &Path) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let named = |e: io::Error| io::Error::new(e.kind(), format!("{}: {e}", path.display()));
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(named)?;
+    if !lock.metadata().map_err(named)?.is_file() {
+        return Err(io::Error::other(format!(
+            "{} is not a regular file",
+            path.display()
+        )));
+    }
+    Ok(lock)
+}
+
+/// Create `path` (never replacing a file) readable by its owner only: notes can be private.
+fn write_new_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+fn read_state(path: &Path) -> Loaded {
+    let bytes = match crate::files::read_regular(path, crate::files::MAX_STATE_BYTES) {
+        Ok(b) => b,
+        Err(e) if e.is_missing() => return Loaded::Missing,
         Err(e) => return Loaded::Unreadable(e.to_string()),
     };
     match serde_json::from_slice::<StateFile>(&bytes) {
@@ -355,9 +485,93 @@ mod tests {
         let (mut s, _) = ReviewStore::open(&blocker.join("sub"));
         s.update("A", |r| r.bookmark = true);
         let err = s.save().unwrap_err().to_string();
-        assert!(err.contains("kept in memory"), "{err}");
+        assert!(err.contains("cannot save review state"), "{err}");
         assert!(s.has_pending());
         assert!(s.get("A").unwrap().bookmark);
+    }
+
+    #[test]
+    fn two_corrupt_files_moved_aside_in_one_second_keep_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join(STATE_FILE);
+        for bad in [&b"{first"[..], &b"{second"[..], &b"{third"[..]] {
+            fs::write(&state, bad).unwrap();
+            let (_, warnings) = ReviewStore::open(dir.path());
+            assert!(warnings[0].contains("moved it to"), "{warnings:?}");
+        }
+        let mut kept: Vec<Vec<u8>> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+            .map(|e| fs::read(e.path()).unwrap())
+            .collect();
+        kept.sort();
+        assert_eq!(kept, [&b"{first"[..], &b"{second"[..], &b"{third"[..]]);
+        assert!(!state.exists());
+    }
+
+    #[test]
+    fn quitting_with_unsaved_changes_asks_once_then_rescues_them() {
+        let dir = tempfile::tempdir().unwrap();
+        // A data directory below a regular file cannot be created, even by root (ENOTDIR).
+        let blocker = dir.path().join("file");
+        fs::write(&blocker, b"").unwrap();
+        let (mut s, _) = ReviewStore::open(&blocker.join("data"));
+        s.update("A", |r| r.decision = Some(Decision::Blocked));
+        assert!(s.save().is_err());
+        let QuitCheck::Unsaved(msg) = s.check_quit() else {
+            panic!("quit must ask first")
+        };
+        assert!(msg.starts_with("cannot save review state"), "{msg}");
+        assert_eq!(s.check_quit(), QuitCheck::Confirmed);
+        // A new change asks again.
+        s.update("B", |r| r.bookmark = true);
+        assert!(matches!(s.check_quit(), QuitCheck::Unsaved(_)));
+        let rescue = s.write_rescue().unwrap();
+        assert!(
+            rescue.starts_with(std::env::temp_dir()),
+            "{}",
+            rescue.display()
+        );
+        let text = fs::read_to_string(&rescue).unwrap();
+        fs::remove_file(&rescue).unwrap();
+        let back: StateFile = serde_json::from_str(&text).unwrap();
+        assert_eq!(back.reviews["A"].decision, Some(Decision::Blocked));
+        assert!(back.reviews["B"].bookmark);
+    }
+
+    #[test]
+    fn quitting_saves_what_a_failed_save_left_when_it_can() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("data");
+        fs::write(&data, b"in the way").unwrap();
+        let (mut s, _) = ReviewStore::open(&data);
+        s.update("A", |r| r.bookmark = true);
+        assert!(s.save().is_err());
+        fs::remove_file(&data).unwrap();
+        assert_eq!(s.check_quit(), QuitCheck::Saved);
+        assert!(ReviewStore::open(&data).0.get("A").unwrap().bookmark);
+    }
+
+    #[test]
+    fn a_fifo_for_a_state_file_or_lock_never_blocks() {
+        let mkfifo = |p: &Path| {
+            let made = std::process::Command::new("mkfifo").arg(p).status();
+            assert!(made.unwrap().success(), "mkfifo");
+        };
+        let dir = tempfile::tempdir().unwrap();
+        mkfifo(&dir.path().join(STATE_FILE));
+        let (mut s, warnings) = ReviewStore::open(dir.path());
+        assert!(warnings[0].contains("a FIFO"), "{warnings:?}");
+        s.update("A", |r| r.bookmark = true);
+        assert!(matches!(s.save(), Err(ReviewError::Unreadable { .. })));
+
+        let dir = tempfile::tempdir().unwrap();
+        mkfifo(&dir.path().join(LOCK_FILE));
+        let (mut s, _) = ReviewStore::open(dir.path());
+        s.update("A", |r| r.bookmark = true);
+        let e = s.save().unwrap_err().to_string();
+        assert!(e.contains("state.lock"), "{e}");
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub struct Rating<'t> {
 
 #[derive(Debug, thiserror::Error)]
 pub enum RiskTableError {
-    #[error("{path}:{line}:{column}: {message}")]
+    #[error("{}: {message}", crate::text::located(path, *line, *column))]
     Parse {
         path: String,
         line: usize,

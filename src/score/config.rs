@@ -19,20 +19,29 @@ pub struct ScoreConfig {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct CategoryWeights {
+    #[serde(deserialize_with = "non_negative")]
     pub general: f64,
+    #[serde(deserialize_with = "non_negative")]
     pub security: f64,
+    #[serde(deserialize_with = "non_negative")]
     pub compliance: f64,
+    #[serde(deserialize_with = "non_negative")]
     pub privacy: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct TierPenalties {
+    #[serde(deserialize_with = "non_negative")]
     pub critical: f64,
+    #[serde(deserialize_with = "non_negative")]
     pub high: f64,
+    #[serde(deserialize_with = "non_negative")]
     pub medium: f64,
+    #[serde(deserialize_with = "non_negative")]
     pub low: f64,
     /// The most the permissions can take off.
+    #[serde(deserialize_with = "non_negative")]
     pub cap: f64,
 }
 
@@ -40,7 +49,34 @@ pub struct TierPenalties {
 #[serde(deny_unknown_fields)]
 pub struct QuestionRule {
     pub contains: String,
+    #[serde(deserialize_with = "finite")]
     pub weight: f64,
+}
+
+/// A weight or penalty: a finite number of at least 0. NaN would make every score NaN and sort
+/// anywhere; a negative weight would turn a category's good answers into bad ones. The error
+/// comes from the parser, so it names the line and column.
+fn non_negative<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = finite(d)?;
+    if v < 0.0 {
+        return Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Float(v),
+            &"a number of at least 0",
+        ));
+    }
+    Ok(v)
+}
+
+/// A question weight: any finite number (negative: "yes" is the bad answer).
+fn finite<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = f64::deserialize(d)?;
+    if !v.is_finite() {
+        return Err(serde::de::Error::invalid_value(
+            serde::de::Unexpected::Float(v),
+            &"a finite number",
+        ));
+    }
+    Ok(v)
 }
 
 impl Default for ScoreConfig {

@@ -1,7 +1,16 @@
 //! Text from a catalog is untrusted: these helpers make it safe and measurable for a terminal.
+//!
+//! [`sanitize`] is the one sanitizer (by Unicode property; see its module), shared by the TUI,
+//! the CLI, OSC 52 payloads and the link opener; [`output`] is the one way to stdout and stderr.
 
+mod location;
+pub mod output;
 mod sanitize;
 mod width;
 
-pub use sanitize::{is_unsafe_char, sanitize};
+pub use location::located;
+pub use output::SafeText;
+pub use sanitize::{
+    MAX_CLUSTER_CHARS, MAX_MARKS, is_mark, is_unsafe_char, sanitize, sanitize_multiline,
+};
 pub use width::{display_width, pad_to_width, truncate_to_width};

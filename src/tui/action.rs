@@ -140,6 +140,9 @@ pub enum Action {
         side: Side,
         app: usize,
     },
+    /// The answer to `Effect::CheckQuit`: whether quitting may go ahead.
+    #[strum(disabled)]
+    QuitChecked(crate::review::QuitCheck),
     /// Show a message in the status line (the answer to an effect done outside `update`).
     #[strum(disabled)]
     ShowMessage {

@@ -22,6 +22,9 @@ pub enum Effect {
     Copy(String),
     /// Open this http(s) address with the system's opener, without waiting for it.
     Open(String),
+    /// The user asked to quit with review changes unsaved: try to save them once more; the
+    /// answer is [`Action::QuitChecked`].
+    CheckQuit,
 }
 
 /// What effects work on: the review store, the terminal, the export folder.
@@ -36,7 +39,11 @@ pub struct Io<'a, W: Write> {
 pub fn is_web_link(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+        // What is opened must be what was shown: a link with characters the sanitizer removes
+        // (bidi overrides, zero-width or tag characters) is refused, not altered.
+        && !url
+            .chars()
+            .any(|c| crate::text::is_unsafe_char(c) || c.is_whitespace())
 }
 
 /// Perform one effect; the answer is the message for the status line.
@@ -44,8 +51,12 @@ pub fn perform<W: Write>(effect: Effect, io: &mut Io<'_, W>) -> Action {
     let (text, error) = match effect {
         Effect::SaveReviews { done } => match io.reviews.save() {
             Ok(()) => (done, false),
-            Err(e) => (e.to_string(), true),
+            Err(e) => (
+                format!("{e}; kept in memory, retried with the next change and at quit"),
+                true,
+            ),
         },
+        Effect::CheckQuit => return Action::QuitChecked(io.reviews.check_quit()),
         Effect::ExportCsv { csv, apps } => {
             let name = format!("attest-tui-export-{}.csv", crate::export::timestamp_now());
             let path = io.export_dir.join(name);

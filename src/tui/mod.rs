@@ -10,6 +10,7 @@ pub mod effects;
 pub mod input;
 pub mod keymap;
 pub mod layout;
+mod signals;
 pub mod state;
 pub mod strings;
 mod terminal;
@@ -55,9 +56,32 @@ pub fn run_catalog(catalog: Catalog, source_label: String) -> anyhow::Result<()>
 
 fn run_state(mut state: State) -> anyhow::Result<()> {
     let mut session = terminal::Session::enter()?;
-    let result = event_loop(&mut session, &mut state);
+    let signals = signals::SignalGuard::install();
+    let result = signals
+        .map_err(anyhow::Error::from)
+        .and_then(|_guard| event_loop(&mut session, &mut state));
     drop(session);
-    result
+    result?;
+    rescue_unsaved(&mut state)
+}
+
+/// Review changes that could not be saved by quit time (the user was told and quit anyway):
+/// one last try, then a rescue file, named in the error the binary prints (exit code 1).
+fn rescue_unsaved(state: &mut State) -> anyhow::Result<()> {
+    let reviews = &mut state.workspace.reviews;
+    let Err(e) = reviews.save() else {
+        return Ok(());
+    };
+    let what = crate::review::plural_changes(reviews.pending_count());
+    Err(match reviews.write_rescue() {
+        Ok(rescue) => anyhow::anyhow!(
+            "{what} not saved ({e}); written to the rescue file {}",
+            rescue.display()
+        ),
+        Err(e2) => {
+            anyhow::anyhow!("{what} not saved ({e}) and no rescue file could be written ({e2})")
+        }
+    })
 }
 
 fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Result<()> {
@@ -72,6 +96,7 @@ fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Res
                 layout = draw(session, state)?;
             }
             dirty = false;
+            signals::test_panic_point();
         }
         // Block for the next event, then take every event already queued before redrawing.
         let mut ev = event::read()?;
@@ -104,7 +129,10 @@ pub fn perform_effects(
             terminal: &mut *terminal,
             export_dir: export_dir.to_path_buf(),
         };
+        // Held so a signal never restores the terminal in the middle of a copy sequence.
+        let held = signals::hold_terminal();
         let answer = effects::perform(effect, &mut io);
+        drop(held);
         changed |= state.update(answer);
     }
     changed
@@ -112,6 +140,7 @@ pub fn perform_effects(
 
 fn draw(session: &mut terminal::Session, state: &State) -> anyhow::Result<ScreenLayout> {
     let mut layout = ScreenLayout::default();
+    let _held = signals::hold_terminal();
     session.terminal.draw(|frame| {
         let area = frame.area();
         layout = view::render(state, area, frame.buffer_mut());

@@ -1,5 +1,5 @@
 //! Entering and leaving the full-screen terminal: raw mode, alternate screen, mouse capture,
-//! restored on quit, on error and on panic.
+//! restored on quit, on error and on panic (signals: see `signals.rs`).
 
 use std::io::{self, IsTerminal, Stdout, stdout};
 use std::panic;
@@ -76,6 +76,11 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         restore();
+        // The hook cannot be changed while a panic unwinds (std panics again, and a panic in
+        // a destructor aborts); the process is ending then anyway.
+        if std::thread::panicking() {
+            return;
+        }
         if let Some(previous) = self.previous_hook.take() {
             let _ = panic::take_hook();
             panic::set_hook(Box::new(move |info| previous(info)));

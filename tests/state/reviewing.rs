@@ -160,6 +160,42 @@ fn a_failing_save_keeps_the_change_pending_shows_an_error_and_retries_on_the_nex
 }
 
 #[test]
+fn quit_with_unsaved_changes_asks_first_then_quits_on_the_second_ask() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "a regular file").unwrap();
+    let mut s = state_on(fixture(), &blocker.join("data"));
+    s.update(Action::Block);
+    assert!(s.workspace.reviews.has_pending());
+    // `update` only asks; the save is tried by the effect, and the answer keeps the TUI open.
+    s.state.update(Action::Quit);
+    assert_eq!(s.state.ui.effects, vec![Effect::CheckQuit]);
+    assert!(!s.ui.quit);
+    let mut sink = Vec::new();
+    perform_effects(&mut s.state, &mut sink, dir.path());
+    assert!(!s.ui.quit, "the first ask only warns");
+    let m = s.message().unwrap().clone();
+    assert_eq!(m.kind, MessageKind::Error);
+    assert!(m.text.contains("NOT SAVED — press q again"), "{}", m.text);
+    s.update(Action::Quit);
+    assert!(
+        s.ui.quit,
+        "asking again quits (the rescue file is written after)"
+    );
+}
+
+#[test]
+fn quit_with_everything_saved_quits_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state_on(fixture(), dir.path());
+    s.update(Action::Approve);
+    assert!(!s.workspace.reviews.has_pending());
+    s.state.update(Action::Quit);
+    assert!(s.ui.quit);
+    assert!(s.state.ui.effects.is_empty());
+}
+
+#[test]
 fn bookmark_toggles_and_the_note_editor_saves_or_discards() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = state_on(fixture(), dir.path());

@@ -109,6 +109,12 @@ impl Pty {
         }
     }
 
+    /// The master side's descriptor: it shares the terminal settings (termios) with the
+    /// program's side, so raw mode can be checked after the program is gone.
+    pub fn master_fd(&self) -> Option<i32> {
+        self.master.as_raw_fd()
+    }
+
     pub fn screen(&self) -> String {
         self.parser.screen().contents()
     }

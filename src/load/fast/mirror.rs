@@ -25,6 +25,7 @@ pub(super) fn parse_app(bytes: &[u8]) -> sonic_rs::Result<App> {
 #[derive(Deserialize)]
 #[serde(remote = "App")]
 struct AppDef {
+    #[serde(deserialize_with = "crate::model::non_empty_id")]
     id: String,
     name: String,
     #[serde(default)]

@@ -8,6 +8,7 @@ pub mod layers;
 mod list;
 mod messages;
 mod panes;
+mod quit;
 mod reviews;
 pub mod scroll;
 mod update;

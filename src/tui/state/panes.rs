@@ -342,7 +342,7 @@ impl State {
         });
         match crate::export::csv(rows, true) {
             Ok(csv) => Outcome::Effect(Effect::ExportCsv {
-                csv,
+                csv: csv.as_str().to_string(),
                 apps: indices.len(),
             }),
             Err(e) => {

@@ -26,10 +26,8 @@ impl State {
 
     fn apply_action(&mut self, action: Action) -> bool {
         match action {
-            Action::Quit => {
-                self.ui.quit = true;
-                true
-            }
+            Action::Quit => self.request_quit(),
+            Action::QuitChecked(check) => self.quit_checked(check),
             Action::Resize => true,
             Action::Layout(layout) => self.set_layout(*layout),
             Action::ShowMessage { text, error } => {
