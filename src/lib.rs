@@ -16,6 +16,7 @@ pub mod query;
 pub mod review;
 pub mod risk;
 pub mod score;
+pub mod sync;
 pub mod synth;
 pub mod text;
 pub mod tui;
