@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod load;

@@ -46,6 +46,12 @@ pub enum Command {
     Import(ImportArgs),
     /// Record a review decision, note or bookmark for an app (or print it).
     Review(super::review::ReviewArgs),
+    /// Fetch the published App Compliance pages and make them the default catalog.
+    Sync(super::sync::SyncArgs),
+    /// What changed between two catalogs: apps added, removed and changed.
+    Diff(super::diff::DiffArgs),
+    /// What the last sync changed in the catalog.
+    Changes(super::diff::ChangesArgs),
     /// Where attest-tui's files live.
     Config(ConfigArgs),
     /// Print a shell completion script.

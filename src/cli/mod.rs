@@ -3,6 +3,7 @@
 
 mod args;
 mod compare;
+mod diff;
 mod export;
 mod import;
 mod list;
@@ -11,6 +12,7 @@ mod review;
 mod score;
 mod selection;
 mod show;
+mod sync;
 mod table;
 
 use std::io::Write;
@@ -67,6 +69,9 @@ pub fn run_command(cli: &Cli) -> Option<Result<String, Failure>> {
     let command = cli.command.as_ref()?;
     Some(match command {
         Command::Import(args) => import::run(args),
+        Command::Sync(args) => sync::run(cli, args),
+        Command::Diff(args) => diff::run_diff(cli, args),
+        Command::Changes(args) => diff::run_changes(cli, args),
         Command::Config(_) => Ok(config_paths(cli)),
         Command::Completions(args) => Ok(completions(args.shell)),
         other => open_workspace(cli).and_then(|mut s| {
@@ -86,7 +91,12 @@ fn run_on(s: &mut Workspace, command: &Command) -> Result<String, Failure> {
         Command::Score(args) => score::run(s, args),
         Command::Export(args) => export::run(s, args),
         Command::Review(args) => review::run(s, args),
-        Command::Import(_) | Command::Config(_) | Command::Completions(_) => unreachable!(),
+        Command::Import(_)
+        | Command::Sync(_)
+        | Command::Diff(_)
+        | Command::Changes(_)
+        | Command::Config(_)
+        | Command::Completions(_) => unreachable!(),
     }
 }
 

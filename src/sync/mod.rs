@@ -26,11 +26,11 @@ pub use config::{DEFAULT_URL, SyncConfig, TlsRoots, URL_ENV};
 pub use fetch::{FetchError, is_loopback_http, redact};
 pub use lang::{LangTag, NoLanguage, PUBLISHED, choose_languages, locale_from_env};
 pub use status::{SyncedCatalog, age_text, date_text, previous_catalog, synced_catalog};
-pub use store::{LangState, SYNC_DIR, StoreError};
+pub use store::{LangState, SYNC_DIR, StoreError, now_secs};
 
 use crate::import::{ImportOptions, import_paths};
 use fetch::{Fetched, Fetcher, Validators};
-use store::{Snapshot, Store, SyncState, now_secs};
+use store::{Snapshot, Store, SyncState};
 
 /// Told how a sync is going; every method does nothing unless implemented.
 pub trait SyncProgress {
