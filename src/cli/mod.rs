@@ -112,11 +112,12 @@ fn config_paths(cli: &Cli) -> String {
         .or_else(|| paths::config_dir().map(|d| d.join(crate::config::CONFIG_FILE)));
     let data = paths::data_dir(cli.data_dir.clone());
     format!(
-        "config:  {}\ndata:    {}\nreviews: {}\ncatalog: {}\ncache:   {}\n",
+        "config:  {}\ndata:    {}\nreviews: {}\ncatalog: {}\nsynced:  {}\ncache:   {}\n",
         show(config),
         show(data.clone()),
         show(data.as_ref().map(|d| d.join(crate::review::STATE_FILE))),
         show(data.as_deref().map(paths::user_catalog)),
+        show(data.as_deref().map(crate::sync::sync_dir)),
         show(paths::cache_dir()),
     )
 }

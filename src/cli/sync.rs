@@ -187,11 +187,11 @@ impl SyncProgress for Bars {
         let template = match length {
             Some(n) => {
                 self.bar.set_length(n);
-                "{prefix} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} · {msg}"
+                "{prefix} [{wide_bar}] {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} · {msg}"
             }
             None => {
                 self.bar.unset_length();
-                "{prefix} {spinner} {bytes} {bytes_per_sec} · {msg}"
+                "{prefix} {spinner} {decimal_bytes} {decimal_bytes_per_sec} · {msg}"
             }
         };
         if let Ok(style) = ProgressStyle::with_template(template) {

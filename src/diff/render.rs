@@ -141,8 +141,10 @@ fn changed_app(app: &AppChanges, out: &mut String) {
         .count();
     if !app.answers_changed.is_empty() {
         out.push_str(&format!(
-            "      answers: {} changed, {asked} questions added, {dropped} removed\n",
-            both.len()
+            "      answers: {} changed, {} added, {} removed\n",
+            both.len(),
+            plural(asked, "question"),
+            dropped
         ));
     }
     for a in both {
@@ -154,6 +156,10 @@ fn changed_app(app: &AppChanges, out: &mut String) {
             short(a.new.as_deref().unwrap_or(""), ANSWER_WIDTH),
         ));
     }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Untrusted text for a terminal: control and format characters out, on one line.

@@ -225,6 +225,7 @@ pub fn extract(
         progress,
         out: Extracted::default(),
         pending: Pending::default(),
+        made_dirs: Vec::new(),
     };
     let entries = archive.entries().map_err(|e| shared.cause(e))?.raw(true);
     for entry in entries {
@@ -282,6 +283,8 @@ struct Walk<'a> {
     progress: &'a dyn SyncProgress,
     out: Extracted,
     pending: Pending,
+    /// Folders already created (a repository has a dozen).
+    made_dirs: Vec<PathBuf>,
 }
 
 impl Walk<'_> {
@@ -459,8 +462,11 @@ impl Walk<'_> {
             path: path.clone(),
             source,
         };
-        if let Some(parent) = path.parent() {
+        if let Some(parent) = path.parent()
+            && !self.made_dirs.iter().any(|d| d == parent)
+        {
             fs::create_dir_all(parent).map_err(write_err)?;
+            self.made_dirs.push(parent.to_path_buf());
         }
         let file = fs::OpenOptions::new()
             .write(true)

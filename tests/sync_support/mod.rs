@@ -53,7 +53,12 @@ pub const LAST_MODIFIED: &str = "Sat, 23 Jul 2022 10:00:00 GMT";
 
 impl Server {
     pub fn start() -> Server {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("bind a local port");
+        Server::start_on(0)
+    }
+
+    /// On `port` (0: any free one).
+    pub fn start_on(port: u16) -> Server {
+        let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind a local port");
         let port = listener.local_addr().unwrap().port();
         let state = Arc::new(Mutex::new(State::default()));
         let shared = Arc::clone(&state);
