@@ -25,9 +25,11 @@ fn main() {
         .first()
         .map_or(0, |p| p.parse().expect("PORT is a number"));
     let files = sync_support::corpus_files(&dir, 1);
-    let pages = sync_support::archive(&dir, lang, &files, 0);
+    let level = flate2::Compression::default();
+    let pages = sync_support::archive_at(&dir, lang, &files, 0, level);
     // Filler images are stored, not compressed: the archive grows by about their size.
-    let body = sync_support::archive(&dir, lang, &files, total.saturating_sub(pages.len()));
+    let filler = total.saturating_sub(pages.len());
+    let body = sync_support::archive_at(&dir, lang, &files, filler, level);
     let server = sync_support::Server::start_on(port);
     server.set(
         lang,

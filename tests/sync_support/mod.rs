@@ -246,8 +246,20 @@ pub fn corpus_files(dir: &Path, step: usize) -> Vec<String> {
 /// `OfficeDocs-AppCompliance-pr.<lang>-live/` with a README, `Apps/` holding `files` of `dir`,
 /// a TOC, and `filler_bytes` of incompressible images under `Apps/media/`.
 pub fn archive(dir: &Path, lang: &str, files: &[String], filler_bytes: usize) -> Vec<u8> {
+    archive_at(dir, lang, files, filler_bytes, flate2::Compression::fast())
+}
+
+/// As [`archive`], compressed at `level` (`git archive` uses gzip's default, 6, which stores
+/// incompressible images rather than coding them).
+pub fn archive_at(
+    dir: &Path,
+    lang: &str,
+    files: &[String],
+    filler_bytes: usize,
+    level: flate2::Compression,
+) -> Vec<u8> {
     let root = format!("OfficeDocs-AppCompliance-pr.{lang}-live");
-    let gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    let gz = flate2::write::GzEncoder::new(Vec::new(), level);
     let mut tar = tar::Builder::new(gz);
     let header = |size: usize| {
         let mut h = tar::Header::new_gnu();
