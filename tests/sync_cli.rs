@@ -30,6 +30,17 @@ impl Env {
     }
 
     fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = self.command();
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let o = cmd.args(args).output().expect("the binary runs");
+        common::assert_no_panic(&o);
+        o
+    }
+
+    /// The binary on this test's data, config and server, with no proxy and a plain locale.
+    fn command(&self) -> std::process::Command {
         let mut cmd = common::bin();
         cmd.env("ATTEST_TUI_DATA_DIR", self.data.path())
             .env("ATTEST_TUI_CONFIG", &self.config)
@@ -45,15 +56,12 @@ impl Env {
             "https_proxy",
             "HTTP_PROXY",
             "http_proxy",
+            "NO_PROXY",
+            "no_proxy",
         ] {
             cmd.env_remove(var);
         }
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let o = cmd.args(args).output().expect("the binary runs");
-        common::assert_no_panic(&o);
-        o
+        cmd
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -350,6 +358,29 @@ fn no_network_is_exit_2_saying_what_failed() {
         "{err}"
     );
 
+    let o = env.run_with(
+        &["sync", "--lang", "zh-CN"],
+        &[(
+            "ATTEST_TUI_SYNC_URL",
+            "https://attest-tui-test.invalid/{lang}",
+        )],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot resolve the host name"),
+        "{}",
+        stderr(&o)
+    );
+
+    // TLS to a server that speaks plain HTTP.
+    let tls = format!("https://127.0.0.1:{}/{{lang}}.tar.gz", env.server.port);
+    let o = env.run_with(
+        &["sync", "--lang", "zh-CN"],
+        &[("ATTEST_TUI_SYNC_URL", &tls)],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("TLS"), "{}", stderr(&o));
+
     env.server.set("zh-CN", Reply::Stall);
     let o = env.run(&["sync", "--lang", "zh-CN"]);
     assert_eq!(o.status.code(), Some(2));
@@ -494,4 +525,88 @@ fn an_old_catalog_warns_and_the_status_names_its_source() {
         stderr(&o)
     );
     assert_eq!(ids_of(&o).len(), 2);
+}
+
+#[test]
+fn a_sync_killed_mid_download_changes_nothing_and_the_next_one_cleans_up() {
+    let Some(zh) = corpus("zh-CN") else { return };
+    let env = Env::new("");
+    let files = some_pages(&zh);
+    served(&env, "zh-CN", &zh, &files, "v1");
+    assert!(env.run(&["sync", "--lang", "zh-CN"]).status.success());
+    let ids = env.listed_ids();
+    let before = env.snapshot();
+
+    // The new archive stops after its pages have started to arrive; the sync is killed there.
+    let body = archive(&zh, "zh-CN", &files[1..], 2_000_000);
+    let sent = body.len() / 2;
+    env.server.set(
+        "zh-CN",
+        Reply::Hang {
+            body: Arc::new(body),
+            sent,
+        },
+    );
+    let mut child = env
+        .command()
+        .args(["sync", "--lang", "zh-CN"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let staged = |env: &Env| {
+        std::fs::read_dir(env.sync_dir())
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("tmp-"))
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !staged(&env) && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(staged(&env), "the sync started writing");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let after: Vec<(String, u64)> = env
+        .snapshot()
+        .into_iter()
+        .filter(|(p, _)| !p.starts_with("tmp-"))
+        .collect();
+    assert_eq!(after, before, "only the unfinished staging folder is new");
+    assert_eq!(env.listed_ids(), ids);
+
+    served(&env, "zh-CN", &zh, &files, "v1b");
+    let o = env.run(&["sync", "--lang", "zh-CN"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        !staged(&env),
+        "the next sync removed what the killed one left"
+    );
+}
+
+#[test]
+fn proxies_come_from_the_environment() {
+    let Some(zh) = corpus("zh-CN") else { return };
+    let env = Env::new("[sync]\ntimeout_secs = 5\n");
+    served(&env, "zh-CN", &zh, &some_pages(&zh), "v1");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let proxy = format!("http://127.0.0.1:{closed}");
+    let o = env.run_with(&["sync", "--lang", "zh-CN"], &[("HTTPS_PROXY", &proxy)]);
+    assert_eq!(o.status.code(), Some(2), "the dead proxy is used");
+    let err = stderr(&o);
+    assert!(err.contains("cannot connect"), "{err}");
+    assert!(err.contains(&format!("through the proxy {proxy}")), "{err}");
+    assert!(env.server.log().is_empty(), "nothing reached the server");
+    let o = env.run_with(
+        &["sync", "--lang", "zh-CN"],
+        &[("HTTPS_PROXY", &proxy), ("NO_PROXY", "127.0.0.1")],
+    );
+    assert!(o.status.success(), "NO_PROXY bypasses it: {}", stderr(&o));
+    assert_eq!(env.server.log().len(), 1);
 }

@@ -52,7 +52,7 @@ pub fn run(cli: &Cli, args: &SyncArgs) -> Result<String, Failure> {
     let report = sync::sync(&request, &progress).map_err(|e| {
         let kept = match &existing {
             Some(s) => format!(
-                "\nthe catalog synced before stays in use ({}); `attest-tui sync --offline` shows it",
+                "\nthe catalog synced before stays in use: {}; `attest-tui sync --offline` shows it",
                 s.describe(now)
             ),
             None => String::new(),

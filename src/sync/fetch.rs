@@ -42,6 +42,8 @@ pub struct FetchError {
 
 pub struct Fetcher {
     agent: ureq::Agent,
+    /// The proxy the agent read from the environment, to name it when a request fails.
+    proxy: Option<ureq::Proxy>,
 }
 
 impl Fetcher {
@@ -66,13 +68,24 @@ impl Fetcher {
             .build();
         Fetcher {
             agent: config.into(),
+            proxy: ureq::Proxy::try_from_env(),
         }
     }
 
     pub fn get(&self, url: &str, known: &Validators) -> Result<Fetched, FetchError> {
+        let via = url
+            .parse::<ureq::http::Uri>()
+            .ok()
+            .and_then(|uri| self.proxy.as_ref().filter(|p| !p.is_no_proxy(&uri)))
+            .map(|p| {
+                format!(
+                    " (through the proxy {} from the environment)",
+                    redact(&p.uri().to_string())
+                )
+            });
         let fail = |what: String| FetchError {
             url: redact(url),
-            what,
+            what: what + via.as_deref().unwrap_or(""),
         };
         let mut request = self.agent.get(url);
         if let Some(etag) = &known.etag {
@@ -81,7 +94,8 @@ impl Fetcher {
         if let Some(date) = &known.last_modified {
             request = request.header("If-Modified-Since", date);
         }
-        let response = request.call().map_err(|e| fail(describe(&e)))?;
+        let https = url.starts_with("https://");
+        let response = request.call().map_err(|e| fail(describe(&e, https)))?;
         let status = response.status();
         if status == ureq::http::StatusCode::NOT_MODIFIED && !known.is_empty() {
             return Ok(Fetched::NotModified);
@@ -119,10 +133,19 @@ impl Fetcher {
 }
 
 /// What went wrong, in the words an admin needs to fix it.
-fn describe(e: &ureq::Error) -> String {
+fn describe(e: &ureq::Error, https: bool) -> String {
     use ureq::Error as E;
+    const RESIGNED: &str = "behind a proxy that re-signs TLS, set sync.tls_roots = \"platform\"";
     match e {
         E::HostNotFound => "cannot resolve the host name (no network, or DNS failed)".to_string(),
+        // getaddrinfo's failures reach ureq as plain I/O errors.
+        E::Io(io) if io.to_string().contains("lookup address") => {
+            format!("cannot resolve the host name (no network, or DNS failed): {io}")
+        }
+        // rustls reports a failed handshake or certificate as invalid data on the stream.
+        E::Io(io) if https && io.kind() == std::io::ErrorKind::InvalidData => {
+            format!("TLS failed: {io} ({RESIGNED})")
+        }
         E::Io(io) => match io.kind() {
             std::io::ErrorKind::ConnectionRefused => format!("cannot connect: {io}"),
             std::io::ErrorKind::TimedOut => {
@@ -134,9 +157,7 @@ fn describe(e: &ureq::Error) -> String {
             format!("timed out ({t}) — no answer in time (raise sync.timeout_secs for a slow link)")
         }
         E::Tls(m) => format!("TLS failed: {m}"),
-        E::Rustls(r) => format!(
-            "TLS failed: {r} (behind a proxy that re-signs TLS, set sync.tls_roots = \"platform\")"
-        ),
+        E::Rustls(r) => format!("TLS failed: {r} ({RESIGNED})"),
         E::RequireHttpsOnly(_) => {
             "refused: not https (plain http is allowed only for 127.0.0.1, ::1 and localhost)"
                 .to_string()

@@ -64,13 +64,17 @@ impl SyncedCatalog {
     /// One line for a person: languages, apps, commits, page date and age.
     pub fn describe(&self, now: u64) -> String {
         let mut out = format!("{} apps synced from {}", self.apps, self.language_list());
-        let commits: Vec<String> = self
-            .commits
-            .iter()
-            .map(|(l, c)| format!("{l} {}", c.chars().take(12).collect::<String>()))
-            .collect();
-        if !commits.is_empty() {
-            out.push_str(&format!(" (commit {})", commits.join(", ")));
+        let short = |c: &str| c.chars().take(12).collect::<String>();
+        match self.commits.as_slice() {
+            [] => {}
+            [(_, c)] => out.push_str(&format!(" (commit {})", short(c))),
+            several => {
+                let list: Vec<String> = several
+                    .iter()
+                    .map(|(l, c)| format!("{l} {}", short(c)))
+                    .collect();
+                out.push_str(&format!(" (commits {})", list.join(", ")));
+            }
         }
         if let Some(t) = self.newest_page {
             out.push_str(&format!(", pages of {}", date_text(t)));
@@ -155,7 +159,7 @@ mod tests {
         assert_eq!(c.label(1000 + 86_400), "synced zh-CN+de-DE, 1 day ago");
         assert_eq!(
             c.describe(1000),
-            "780 apps synced from zh-CN+de-DE (commit zh-CN 7424e234ff1c), pages of 2022-07-23, checked just now"
+            "780 apps synced from zh-CN+de-DE (commit 7424e234ff1c), pages of 2022-07-23, checked just now"
         );
         assert!(c.is_older_than(std::time::Duration::from_secs(10), 1011));
         assert!(!c.is_older_than(std::time::Duration::from_secs(10), 1010));

@@ -27,6 +27,11 @@ pub enum Reply {
     },
     /// Accepts and then says nothing.
     Stall,
+    /// 200 announcing the whole length, the first `sent` bytes, then nothing more.
+    Hang {
+        body: Arc<Vec<u8>>,
+        sent: usize,
+    },
     Status(u16),
 }
 
@@ -93,21 +98,27 @@ impl Server {
 
 fn serve(stream: TcpStream, state: &Mutex<State>) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut request_line = String::new();
-    if reader.read_line(&mut request_line).is_err() {
+    // Read as bytes: a TLS client's hello is not text, and still gets a (plain) answer.
+    let mut raw_line = Vec::new();
+    if reader.read_until(b'\n', &mut raw_line).is_err() {
         return;
     }
+    let request_line = String::from_utf8_lossy(&raw_line).into_owned();
     let path = request_line
         .split_whitespace()
         .nth(1)
         .unwrap_or("")
         .to_string();
     let mut if_none_match = None;
+    let _ = reader
+        .get_mut()
+        .set_read_timeout(Some(Duration::from_millis(500)));
     loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+        let mut raw = Vec::new();
+        if reader.read_until(b'\n', &mut raw).unwrap_or(0) == 0 || raw == b"\r\n" {
             break;
         }
+        let line = String::from_utf8_lossy(&raw);
         if let Some((name, value)) = line.split_once(':')
             && name.eq_ignore_ascii_case("if-none-match")
         {
@@ -140,6 +151,17 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
                     Some(&holder[..]),
                 );
             }
+        }
+        Some(Reply::Hang { body: b, sent }) => {
+            let _ = write!(
+                out,
+                "HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n",
+                b.len()
+            );
+            let _ = out.write_all(&b[..*sent]);
+            let _ = out.flush();
+            std::thread::sleep(Duration::from_secs(60));
+            return;
         }
         Some(Reply::Truncated { body: b, sent }) => {
             let _ = write!(
