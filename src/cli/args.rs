@@ -12,7 +12,8 @@ use crate::workspace::SortKey;
 pub struct Cli {
     /// A catalog JSON file, or a folder or file of App Compliance pages to import on the fly.
     /// Repeatable; later sources win for an app id defined twice. Default: the catalogs in the
-    /// config file, else the embedded catalog plus the user catalog in the data directory.
+    /// config file, else the synced catalog (or the embedded one) plus the user catalog in the
+    /// data directory.
     #[arg(long, global = true, value_name = "PATH")]
     pub catalog: Vec<PathBuf>,
 
