@@ -40,10 +40,19 @@ pub fn run(cli: &Cli, args: &SyncArgs) -> Result<String, Failure> {
         return offline(existing.as_ref(), chosen.ok().as_deref(), &config, now);
     }
     let languages = chosen.map_err(Failure::bad_input)?;
+    let url_template = config.sync.url_template();
+    if url_template == sync::DEFAULT_URL {
+        for lang in languages.iter().filter(|l| !l.is_published()) {
+            eprintln!(
+                "warning: {lang} is not among the published languages ({}); trying anyway",
+                sync::PUBLISHED.join(", ")
+            );
+        }
+    }
     let request = SyncRequest {
         data_dir,
         languages,
-        url_template: config.sync.url_template(),
+        url_template,
         timeout: config.sync.timeout(),
         tls_roots: config.sync.tls_roots,
         limits: sync::Limits::default(),
