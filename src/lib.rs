@@ -11,6 +11,7 @@
 pub mod cli;
 pub mod compare;
 pub mod config;
+pub mod diff;
 pub mod export;
 pub mod files;
 pub mod import;
@@ -21,6 +22,7 @@ pub mod query;
 pub mod review;
 pub mod risk;
 pub mod score;
+pub mod sync;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
 pub mod text;

@@ -10,6 +10,7 @@ use crate::paths;
 use crate::query::{AppSearcher, Filter, FilterContext};
 use crate::review::ReviewStore;
 use crate::score::{ScoreCard, score_app, score_totals};
+use crate::sync::SyncedCatalog;
 
 pub struct Workspace {
     pub loaded: LoadedCatalog,
@@ -22,6 +23,8 @@ pub struct Workspace {
     pub notes: Vec<String>,
     /// Worth stopping for: a corrupt review file moved aside, one that cannot be read.
     pub warnings: Vec<String>,
+    /// The synced catalog, when it is the one shown: its source and age for a status line.
+    pub synced: Option<SyncedCatalog>,
 }
 
 /// Where to load from; empty/None fields mean the defaults.
@@ -93,14 +96,12 @@ impl Workspace {
             scores,
             notes: Vec::new(),
             warnings: Vec::new(),
+            synced: None,
         }
     }
 
     pub fn open(opts: &OpenOptions) -> Result<Workspace, WorkspaceError> {
-        let config = match &opts.config {
-            Some(path) => Config::load(path)?,
-            None => Config::load_from_dir(paths::config_dir().as_deref())?.0,
-        };
+        let config = load_config(opts.config.as_deref())?;
         let data_dir = paths::data_dir(opts.data_dir.clone()).ok_or(WorkspaceError::NoDataDir)?;
         let user = paths::user_catalog(&data_dir);
         let catalogs = if opts.catalogs.is_empty() {
@@ -108,9 +109,16 @@ impl Workspace {
         } else {
             &opts.catalogs
         };
-        let mut loaded = load_sources(catalogs, Some(&user))?;
+        let mut warnings = Vec::new();
+        let (synced, base) = if catalogs.is_empty() {
+            synced_base(&data_dir, &config, &mut warnings)
+        } else {
+            (None, None)
+        };
+        let mut loaded = load_sources(catalogs, base, Some(&user))?;
         let risk = config.risk_table()?;
         let (reviews, review_warnings) = ReviewStore::open(&data_dir);
+        warnings.extend(review_warnings);
         let scores = score_totals(&loaded.catalog.apps, &risk, &config.score);
         // The workspace reports what loading noticed; the loaded catalog need not keep a copy.
         let notes = std::mem::take(&mut loaded.warnings);
@@ -121,7 +129,8 @@ impl Workspace {
             risk,
             reviews,
             scores,
-            warnings: review_warnings,
+            synced,
+            warnings,
         })
     }
 
@@ -159,6 +168,56 @@ impl Workspace {
     pub fn sort(&self, indices: &mut [usize], key: SortKey) {
         indices.sort_by(|&a, &b| app_order(key, self.apps(), &self.scores, a, b));
     }
+}
+
+/// The config file given, else `config.toml` in the config directory, else the defaults.
+pub fn load_config(explicit: Option<&std::path::Path>) -> Result<Config, ConfigError> {
+    match explicit {
+        Some(path) => Config::load(path),
+        None => Ok(Config::load_from_dir(paths::config_dir().as_deref())?.0),
+    }
+}
+
+/// The synced catalog as the default catalog, labelled with its source and age. One that
+/// cannot be read is a warning, and the embedded catalog is shown instead.
+fn synced_base(
+    data_dir: &std::path::Path,
+    config: &Config,
+    warnings: &mut Vec<String>,
+) -> (
+    Option<SyncedCatalog>,
+    Option<(String, crate::model::Catalog)>,
+) {
+    let fallback = "the embedded catalog is shown; run `attest-tui sync`";
+    let synced = match crate::sync::synced_catalog(data_dir) {
+        Ok(Some(s)) => s,
+        Ok(None) => return (None, None),
+        Err(e) => {
+            warnings.push(format!("{e}; {fallback}"));
+            return (None, None);
+        }
+    };
+    let catalog = match crate::load::read_catalog_file(&synced.path) {
+        Ok(c) => c,
+        Err(e) => {
+            warnings.push(format!(
+                "the synced catalog cannot be read: {e}; {fallback}"
+            ));
+            return (None, None);
+        }
+    };
+    let now = crate::sync::now_secs();
+    if let Some(max) = config.sync.max_age()
+        && synced.is_older_than(max, now)
+    {
+        warnings.push(format!(
+            "the synced catalog was last checked {} (sync.max_age_days = {}); run `attest-tui sync`",
+            crate::sync::age_text(synced.age_secs(now)),
+            config.sync.max_age_days.unwrap_or_default()
+        ));
+    }
+    let label = synced.label(now);
+    (Some(synced), Some((label, catalog)))
 }
 
 /// How apps `a` and `b` (catalog indices) compare under `key`; `scores` are the apps' totals.

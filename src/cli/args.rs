@@ -12,7 +12,8 @@ use crate::workspace::SortKey;
 pub struct Cli {
     /// A catalog JSON file, or a folder or file of App Compliance pages to import on the fly.
     /// Repeatable; later sources win for an app id defined twice. Default: the catalogs in the
-    /// config file, else the embedded catalog plus the user catalog in the data directory.
+    /// config file, else the synced catalog (or the embedded one) plus the user catalog in the
+    /// data directory.
     #[arg(long, global = true, value_name = "PATH")]
     pub catalog: Vec<PathBuf>,
 
@@ -46,6 +47,12 @@ pub enum Command {
     Import(ImportArgs),
     /// Record a review decision, note or bookmark for an app (or print it).
     Review(super::review::ReviewArgs),
+    /// Fetch the published App Compliance pages and make them the default catalog.
+    Sync(super::sync::SyncArgs),
+    /// What changed between two catalogs: apps added, removed and changed.
+    Diff(super::diff::DiffArgs),
+    /// What the last sync changed in the catalog.
+    Changes(super::diff::ChangesArgs),
     /// Where attest-tui's files live.
     Config(ConfigArgs),
     /// Print a shell completion script.

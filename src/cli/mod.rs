@@ -3,6 +3,7 @@
 
 mod args;
 mod compare;
+mod diff;
 mod export;
 mod import;
 mod list;
@@ -11,6 +12,7 @@ mod review;
 mod score;
 mod selection;
 mod show;
+mod sync;
 mod table;
 
 use std::process::ExitCode;
@@ -67,6 +69,9 @@ pub fn run_command(cli: &Cli) -> Option<Result<SafeText, Failure>> {
     let command = cli.command.as_ref()?;
     Some(match command {
         Command::Import(args) => import::run(args),
+        Command::Sync(args) => sync::run(cli, args),
+        Command::Diff(args) => diff::run_diff(cli, args),
+        Command::Changes(args) => diff::run_changes(cli, args),
         Command::Config(_) => Ok(SafeText::from_string(config_paths(cli))),
         Command::Completions(args) => Ok(SafeText::from_string(completions(args.shell))),
         other => open_workspace(cli).and_then(|mut s| {
@@ -86,7 +91,12 @@ fn run_on(s: &mut Workspace, command: &Command) -> Result<SafeText, Failure> {
         Command::Score(args) => score::run(s, args),
         Command::Export(args) => export::run(s, args),
         Command::Review(args) => review::run(s, args),
-        Command::Import(_) | Command::Config(_) | Command::Completions(_) => unreachable!(),
+        Command::Import(_)
+        | Command::Sync(_)
+        | Command::Diff(_)
+        | Command::Changes(_)
+        | Command::Config(_)
+        | Command::Completions(_) => unreachable!(),
     }
 }
 
@@ -102,11 +112,12 @@ fn config_paths(cli: &Cli) -> String {
         .or_else(|| paths::config_dir().map(|d| d.join(crate::config::CONFIG_FILE)));
     let data = paths::data_dir(cli.data_dir.clone());
     format!(
-        "config:  {}\ndata:    {}\nreviews: {}\ncatalog: {}\ncache:   {}\n",
+        "config:  {}\ndata:    {}\nreviews: {}\ncatalog: {}\nsynced:  {}\ncache:   {}\n",
         show(config),
         show(data.clone()),
         show(data.as_ref().map(|d| d.join(crate::review::STATE_FILE))),
         show(data.as_deref().map(paths::user_catalog)),
+        show(data.as_deref().map(crate::sync::sync_dir)),
         show(paths::cache_dir()),
     )
 }

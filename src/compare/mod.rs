@@ -26,8 +26,11 @@ mod zones;
 #[cfg(test)]
 mod tests;
 
+// Shared with `crate::diff`, which pairs two versions of one app the same way.
+pub(crate) use align::{align_by_key, row_keys};
 pub use json::{to_json, to_json_string};
 pub use normalize::text_key;
+pub(crate) use permissions::compare_permissions;
 pub use render_markdown::{escape as escape_markdown, render_markdown};
 pub use render_text::{DEFAULT_WIDTH, MIN_WIDTH, render_text};
 pub use types::{

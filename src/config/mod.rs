@@ -37,6 +37,8 @@ pub struct Config {
     /// A permission tier file to use instead of the embedded one (same format as
     /// `data/permission_tiers.json`).
     pub risk_tiers: Option<PathBuf>,
+    /// `attest-tui sync`: languages, source URL, timeouts, how old a catalog may get.
+    pub sync: crate::sync::SyncConfig,
     /// Where the config was read from and its text, to turn spans into lines in later errors.
     #[serde(skip)]
     pub origin: Option<(PathBuf, String)>,
@@ -187,6 +189,24 @@ mod tests {
         }
         let ok = "[[score.questions]]\ncontains = \"x\"\nweight = -1.0\n";
         assert!(Config::parse(ok, Path::new("c.toml")).is_ok());
+    }
+
+    #[test]
+    fn sync_settings_are_read_and_bad_languages_located() {
+        let c = Config::parse(
+            "[sync]\nlanguages = [\"zh_cn\", \"de-DE\"]\nmax_age_days = 30\ntls_roots = \"platform\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        let langs: Vec<&str> = c.sync.languages.iter().map(|l| l.as_str()).collect();
+        assert_eq!(langs, ["zh-CN", "de-DE"]);
+        assert_eq!(c.sync.max_age_days, Some(30));
+        assert_eq!(c.sync.tls_roots, crate::sync::TlsRoots::Platform);
+        let e = Config::parse("[sync]\nlanguages = [\"chinese\"]\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("c.toml:2:13:"), "{e}");
+        assert!(e.contains("`chinese` is not a language tag"), "{e}");
     }
 
     #[test]

@@ -36,15 +36,20 @@ impl LoadedCatalog {
 }
 
 /// Load `paths` in order (catalog JSON files, or folders/files of pages imported on the fly).
-/// With no paths: the embedded catalog, plus `user_catalog` if that file exists.
+/// With no paths: `base` (the synced catalog, with its label) or else the embedded catalog,
+/// plus `user_catalog` if that file exists.
 pub fn load_sources(
     paths: &[PathBuf],
+    base: Option<(String, Catalog)>,
     user_catalog: Option<&Path>,
 ) -> Result<LoadedCatalog, LoadError> {
     let mut parts = Vec::new();
     let mut loaded = LoadedCatalog::default();
     if paths.is_empty() {
-        parts.push(("embedded".to_string(), embedded_catalog()?));
+        match base {
+            Some(base) => parts.push(base),
+            None => parts.push(("embedded".to_string(), embedded_catalog()?)),
+        }
         if let Some(user) = user_catalog.filter(|p| p.is_file()) {
             parts.push((user.display().to_string(), read_catalog_file(user)?));
         }

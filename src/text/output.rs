@@ -165,6 +165,18 @@ pub fn info(message: impl Display) {
     to_stderr("", &message);
 }
 
+/// Where progress bars draw: stderr when it is a terminal, nowhere otherwise. Bars are drawn
+/// by indicatif from templates of ours; what they show must be numbers and text already
+/// validated (a language tag), never catalog text.
+pub fn progress_target() -> indicatif::ProgressDrawTarget {
+    use std::io::IsTerminal;
+    if io::stderr().is_terminal() {
+        indicatif::ProgressDrawTarget::stderr()
+    } else {
+        indicatif::ProgressDrawTarget::hidden()
+    }
+}
+
 /// Print panics as `error: internal error: …` through the sanitizer instead of the default
 /// hook's raw message. Set `RUST_BACKTRACE=1` for a backtrace.
 pub fn install_panic_hook() {

@@ -9,4 +9,5 @@ pub mod cli;
 pub mod corpus;
 pub mod pty;
 pub mod strategies;
+pub mod sync;
 pub mod tui;
