@@ -17,6 +17,7 @@ pub mod review;
 pub mod risk;
 pub mod score;
 pub mod synth;
+pub mod tenant;
 pub mod text;
 pub mod tui;
 pub mod workspace;

@@ -82,6 +82,7 @@ pub fn run(ws: &mut Workspace, args: &ReviewArgs) -> Result<String, Failure> {
         store.save().map_err(|e| Failure {
             message: e.to_string(),
             code: 1,
+            output: None,
         })?;
     }
     let empty = Review::default();

@@ -58,6 +58,8 @@ pub struct Triage {
     /// Loading notes (shown in the status line) and warnings (also in a popup).
     pub notes: Vec<String>,
     pub warnings: Vec<String>,
+    /// The tenant export joined with the catalog (for the filter's tenant terms).
+    pub tenant: Option<crate::tenant::TenantIndex>,
 }
 
 pub struct State {
@@ -107,6 +109,7 @@ impl State {
             scores: ws.scores,
             notes: ws.notes,
             warnings: ws.warnings,
+            tenant: ws.tenant,
         };
         let searcher = AppSearcher::new(&catalog);
         let matches = searcher.search(&catalog, "");

@@ -176,6 +176,7 @@ impl State {
             risk: &self.triage.risk,
             reviews: Some(&self.triage.reviews),
             scores: Some(&self.triage_ui.totals),
+            tenant: self.triage.tenant.as_ref(),
         };
         let mut matches = ctx.apply(&filter, &self.searcher);
         if let Some(key) = self.triage_ui.sort {

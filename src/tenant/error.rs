@@ -1,0 +1,52 @@
+use std::path::PathBuf;
+
+/// Why a tenant export could not be read. Every variant names the file; parse errors also name
+/// the line and column and what was expected there.
+#[derive(Debug, thiserror::Error)]
+pub enum TenantError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: the file is over the {max}-byte limit for a tenant export", path.display())]
+    TooLarge { path: PathBuf, max: u64 },
+    #[error("{}: more than {max} files; point --tenant at the export files themselves", path.display())]
+    TooManyFiles { path: PathBuf, max: usize },
+    #[error("{}: no tenant export in this folder (files ending in .json or .csv)", path.display())]
+    EmptyFolder { path: PathBuf },
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl TenantError {
+    pub(crate) fn parse(
+        path: &std::path::Path,
+        (line, column): (usize, usize),
+        message: impl Into<String>,
+    ) -> TenantError {
+        TenantError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+/// A value from the export quoted in a message: made safe for a terminal and cut short.
+pub(crate) fn quoted(value: &str) -> String {
+    const MAX: usize = 60;
+    let safe = crate::text::sanitize(value);
+    let mut out: String = safe.chars().take(MAX).collect();
+    if safe.chars().count() > MAX {
+        out.push('…');
+    }
+    format!("\"{out}\"")
+}
