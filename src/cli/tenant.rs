@@ -275,42 +275,67 @@ fn app_text(app: &TenantApp, catalog: &Catalog) -> String {
         out.push_str(" · Microsoft");
     }
     out.push('\n');
-    let mut table = TextTable::new(
-        &["  FINDING", "TIER", "PERMISSION", "KIND", "CONSENT", "API"],
-        &[13, 8, 44, 11, 16, 24],
-    );
+    // The API column only when some permission is on another API than Microsoft Graph.
+    let other_api = |r: &str| (!r.eq_ignore_ascii_case("Microsoft Graph")).then(|| r.to_string());
+    let show_api = app
+        .granted
+        .iter()
+        .map(|g| g.resource.as_str())
+        .chain(app.not_granted.iter().map(|d| d.resource.as_str()))
+        .any(|r| other_api(r).is_some());
+    let mut headers = vec!["  FINDING", "TIER", "PERMISSION", "KIND", "CONSENT"];
+    if show_api {
+        headers.push("API");
+    }
+    let mut table = TextTable::new(&headers, &[13, 8, 44, 11, 16, 24]);
     for g in &app.granted {
         let consent = match g.consent {
             Consent::Delegated {
-                all_users: true, ..
+                all_users: true,
+                users: 0,
             } => "all users".to_string(),
+            Consent::Delegated {
+                all_users: true,
+                users,
+            } => format!("all users +{users}"),
             Consent::Delegated { users: 1, .. } => "1 user".to_string(),
             Consent::Delegated { users, .. } => format!("{users} users"),
-            Consent::Application => "admin (app)".to_string(),
+            Consent::Application => "admin".to_string(),
         };
-        table.push(vec![
+        let mut row = vec![
             format!("  {}", if g.declared { "declared" } else { "UNDECLARED" }),
             g.tier.as_str().to_string(),
             g.name.clone(),
             kind_label(g.kind).to_string(),
             consent,
-            g.resource.clone(),
-        ]);
+        ];
+        if show_api {
+            row.push(other_api(&g.resource).unwrap_or_default());
+        }
+        table.push(row);
     }
     for d in &app.not_granted {
-        table.push(vec![
+        let mut row = vec![
             "  not granted".to_string(),
             d.tier.as_str().to_string(),
             d.name.clone(),
             kind_label(d.kind).to_string(),
             String::new(),
-            d.resource.clone(),
-        ]);
+        ];
+        if show_api {
+            row.push(other_api(&d.resource).unwrap_or_default());
+        }
+        table.push(row);
     }
     if app.granted.is_empty() && app.not_granted.is_empty() {
         out.push_str("  nothing granted\n");
     } else {
         out.push_str(&table.render());
+    }
+    if app.granted.iter().any(|g| !g.named) {
+        out.push_str(
+            "  (a GUID in place of a name: an app role neither the export nor the Microsoft Graph table names)\n",
+        );
     }
     out
 }

@@ -4,19 +4,28 @@ use std::path::PathBuf;
 /// the line and column and what was expected there.
 #[derive(Debug, thiserror::Error)]
 pub enum TenantError {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {source}", shown(path))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: the file is over the {max}-byte limit for a tenant export", path.display())]
+    #[error(
+        "{}: the file is over the {max}-byte limit for a tenant export",
+        shown(path)
+    )]
     TooLarge { path: PathBuf, max: u64 },
-    #[error("{}: more than {max} files; point --tenant at the export files themselves", path.display())]
+    #[error(
+        "{}: more than {max} files; point --tenant at the export files themselves",
+        shown(path)
+    )]
     TooManyFiles { path: PathBuf, max: usize },
-    #[error("{}: no tenant export in this folder (files ending in .json or .csv)", path.display())]
+    #[error(
+        "{}: no tenant export in this folder (files ending in .json or .csv)",
+        shown(path)
+    )]
     EmptyFolder { path: PathBuf },
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}:{line}:{column}: {message}", shown(path))]
     Parse {
         path: PathBuf,
         line: usize,
@@ -49,4 +58,9 @@ pub(crate) fn quoted(value: &str) -> String {
         out.push('…');
     }
     format!("\"{out}\"")
+}
+
+/// A path for a message: file names inside a folder of exports are as untrusted as the files.
+pub(crate) fn shown(path: &std::path::Path) -> String {
+    crate::text::sanitize(&path.display().to_string()).into_owned()
 }

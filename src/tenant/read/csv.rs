@@ -175,7 +175,7 @@ pub fn read_csv(text: &str, path: &Path, b: &mut ExportBuilder) -> Result<(), Te
     if empty_delegated > 0 {
         b.note(format!(
             "{}: {empty_delegated} delegated rows have no permission and were left out",
-            path.display()
+            crate::tenant::error::shown(path)
         ));
     }
     Ok(())

@@ -12,6 +12,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use super::TenantError;
+use super::error::shown;
 use super::model::{AppRoleAssignment, DelegatedGrant, ServicePrincipal, TenantExport};
 
 /// The largest export file read: a tenant of 10,000 service principals with their app roles and
@@ -127,7 +128,7 @@ impl ExportBuilder {
     pub fn read_bytes(&mut self, bytes: &[u8], path: &Path) -> Result<(), TenantError> {
         let decoded = decode::decode(bytes);
         if let Some(note) = decoded.note {
-            self.note(format!("{} {note}", path.display()));
+            self.note(format!("{} {note}", shown(path)));
         }
         self.read_text(&decoded.text, path)
     }
@@ -163,11 +164,7 @@ impl ExportBuilder {
             }
         }
         if !self.truncated_roles.is_empty() {
-            let files: Vec<String> = self
-                .truncated_roles
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect();
+            let files: Vec<String> = self.truncated_roles.iter().map(|p| shown(p)).collect();
             self.export.notes.push(format!(
                 "appRoles were cut off by ConvertTo-Json's default depth in {}: application permissions are named from the embedded Microsoft Graph table where they can be; use ConvertTo-Json -Depth 10",
                 files.join(", ")
