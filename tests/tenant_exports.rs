@@ -10,8 +10,8 @@ use attest_tui::model::PermissionKind;
 use attest_tui::query::parse_filter;
 use attest_tui::risk::{RiskTable, Tier};
 use attest_tui::tenant::{
-    AppClass, Consent, ExportBuilder, GrantedPermission, PermissionMark, TenantApp, TenantError,
-    TenantExport, TenantIndex, TenantReport, join, read_exports,
+    AppClass, Consent, ExportBuilder, GrantedPermission, Guid, PermissionMark, TenantApp,
+    TenantError, TenantExport, TenantIndex, TenantReport, join, read_exports,
 };
 use attest_tui::workspace::Workspace;
 
@@ -38,7 +38,7 @@ fn app<'r>(report: &'r TenantReport, app_id: &str) -> &'r TenantApp {
     report
         .apps
         .iter()
-        .find(|a| a.app_id.as_deref() == Some(app_id))
+        .find(|a| a.app_id == Guid::parse(app_id))
         .unwrap_or_else(|| panic!("no app {app_id} in {:?}", report.apps))
 }
 
@@ -211,8 +211,8 @@ fn app_role_names_come_from_the_resource_then_the_graph_table_else_the_guid() {
     let calls = grant(bot, "Calls.AccessMedia.All");
     assert!(calls.named);
     assert_eq!(
-        calls.app_role_id.as_deref(),
-        Some("a7a681dc-756e-4909-b988-f160edc6655f")
+        calls.app_role_id,
+        Guid::parse("a7a681dc-756e-4909-b988-f160edc6655f")
     );
     // not among the exported appRoles, but in the embedded table
     assert!(grant(bot, "OnlineMeetings.Read.All").named);
@@ -288,10 +288,13 @@ fn the_summary_counts_apps_attestations_and_undeclared_grants() {
 #[test]
 fn apps_are_ordered_worst_undeclared_grant_first() {
     let r = report(&["graph"]);
-    let order: Vec<Option<&str>> = r.apps[..4].iter().map(|a| a.app_id.as_deref()).collect();
+    let order: Vec<String> = r.apps[..4]
+        .iter()
+        .map(|a| a.app_id.unwrap().to_string())
+        .collect();
     assert_eq!(
         order,
-        [Some(BOT), Some(CONTOSO), Some(CONTACT_CENTER), Some(POPP)],
+        [BOT, CONTOSO, CONTACT_CENTER, POPP],
         "critical (attested first), then high"
     );
 }
@@ -310,7 +313,10 @@ fn grants_of_clients_the_export_does_not_describe_still_count() {
         RiskTable::embedded(),
     );
     assert_eq!(r.apps.len(), 1);
-    assert_eq!(r.apps[0].object_id, "9f1c0e52-7a11-4a3c-9d10-0000000000ff");
+    assert_eq!(
+        r.apps[0].object_id.to_string(),
+        "9f1c0e52-7a11-4a3c-9d10-0000000000ff"
+    );
     assert_eq!(r.apps[0].app_id, None);
     assert!(!r.apps[0].granted[0].declared);
     assert_eq!(r.summary.no_attestation, 1);
@@ -352,7 +358,7 @@ fn az_cli_bare_arrays_are_read() {
     assert_eq!(e.service_principals.len(), 2);
     assert_eq!(e.grants.len(), 2);
     assert_eq!(
-        e.grants[1].scopes,
+        e.grants[1].scopes().collect::<Vec<_>>(),
         ["openid", "profile", "User.Read", "Mail.ReadWrite"]
     );
     let r = report(&["az"]);
@@ -416,7 +422,7 @@ fn json_and_csv_of_one_tenant_merge_by_object_id() {
     let bots: Vec<_> = e
         .service_principals
         .iter()
-        .filter(|s| s.object_id == "9f1c0e52-7a11-4a3c-9d10-000000000010")
+        .filter(|s| s.object_id.to_string() == "9f1c0e52-7a11-4a3c-9d10-000000000010")
         .collect();
     assert_eq!(bots.len(), 1);
     assert_eq!(bots[0].display_name, "Contact Center Bot");
@@ -543,7 +549,9 @@ fn bad_files_are_errors_naming_file_line_and_column() {
         let (line, column, message) = parse_error(&path);
         assert_eq!((line, column), *at, "{name}: {message}");
         assert!(message.contains(needle), "{name}: {message}");
-        let shown = read_exports(std::slice::from_ref(&path)).unwrap_err().to_string();
+        let shown = read_exports(std::slice::from_ref(&path))
+            .unwrap_err()
+            .to_string();
         assert!(
             shown.starts_with(&format!("{}:{}:{}: ", path.display(), at.0, at.1)),
             "{shown}"

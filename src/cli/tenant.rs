@@ -9,7 +9,7 @@ use super::table::TextTable;
 use super::{Failure, json_out};
 use crate::model::{Catalog, Certification, PermissionKind};
 use crate::risk::Tier;
-use crate::tenant::{AppClass, Consent, TenantApp, TenantIndex, TenantSummary};
+use crate::tenant::{AppClass, Consent, Guid, TenantApp, TenantIndex, TenantSummary};
 use crate::text::sanitize;
 use crate::workspace::Workspace;
 
@@ -84,8 +84,8 @@ pub fn run(ws: &Workspace, args: &TenantArgs) -> Result<String, Failure> {
 /// One app in `tenant --json`: the documented, stable shape.
 #[derive(Debug, Serialize)]
 pub struct TenantEntry<'a> {
-    pub app_id: Option<&'a str>,
-    pub object_id: &'a str,
+    pub app_id: Option<Guid>,
+    pub object_id: Guid,
     pub display_name: &'a str,
     pub publisher: &'a str,
     pub enabled: Option<bool>,
@@ -106,7 +106,7 @@ pub struct GrantedEntry<'a> {
     pub users: Option<usize>,
     pub declared: bool,
     pub tier: &'static str,
-    pub app_role_id: Option<&'a str>,
+    pub app_role_id: Option<Guid>,
 }
 
 #[derive(Debug, Serialize)]
@@ -122,8 +122,8 @@ pub fn entries<'a>(tenant: &'a TenantIndex, catalog: &'a Catalog) -> Vec<TenantE
     tenant
         .third_party()
         .map(|a| TenantEntry {
-            app_id: a.app_id.as_deref(),
-            object_id: &a.object_id,
+            app_id: a.app_id,
+            object_id: a.object_id,
             display_name: &a.display_name,
             publisher: &a.publisher,
             enabled: a.enabled,
@@ -150,7 +150,7 @@ pub fn entries<'a>(tenant: &'a TenantIndex, catalog: &'a Catalog) -> Vec<TenantE
                         users,
                         declared: g.declared,
                         tier: g.tier.as_str(),
-                        app_role_id: g.app_role_id.as_deref(),
+                        app_role_id: g.app_role_id,
                     }
                 })
                 .collect(),
@@ -265,7 +265,7 @@ fn app_text(app: &TenantApp, catalog: &Catalog) -> String {
     let _ = write!(
         out,
         "  app {} · object {}",
-        app.app_id.as_deref().unwrap_or("unknown"),
+        app.app_id.map_or("unknown".to_string(), |g| g.to_string()),
         app.object_id
     );
     if app.enabled == Some(false) {

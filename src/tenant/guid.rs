@@ -1,41 +1,80 @@
 //! GUIDs as exports and attestation pages write them: any case, with or without braces,
 //! hyphens or a `urn:uuid:` prefix.
 
+use std::fmt;
+
+/// A GUID as a number: exports hold hundreds of thousands of them, and a number is compared and
+/// hashed without touching text. Shown in canonical form (lower case, hyphenated).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Guid(pub u128);
+
+impl Guid {
+    /// Read a GUID in any of the usual forms, or None.
+    pub fn parse(s: &str) -> Option<Guid> {
+        let mut t = s.trim();
+        if let Some(prefix) = t.get(..9)
+            && prefix.eq_ignore_ascii_case("urn:uuid:")
+        {
+            t = &t[9..];
+        }
+        if let Some(inner) = t
+            .strip_prefix('{')
+            .and_then(|x| x.strip_suffix('}'))
+            .or_else(|| t.strip_prefix('(').and_then(|x| x.strip_suffix(')')))
+        {
+            t = inner;
+        }
+        let bytes = t.as_bytes();
+        let hyphenated = bytes.len() == 36;
+        if !hyphenated && bytes.len() != 32 {
+            return None;
+        }
+        let mut value = 0u128;
+        for (i, &b) in bytes.iter().enumerate() {
+            if hyphenated && matches!(i, 8 | 13 | 18 | 23) {
+                if b != b'-' {
+                    return None;
+                }
+                continue;
+            }
+            let digit = char::from(b).to_digit(16)?;
+            value = value << 4 | u128::from(digit);
+        }
+        Some(Guid(value))
+    }
+}
+
+impl fmt::Display for Guid {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let v = self.0;
+        write!(
+            f,
+            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+            (v >> 96) as u32,
+            (v >> 80) as u16,
+            (v >> 64) as u16,
+            (v >> 48) as u16,
+            v & 0xffff_ffff_ffff
+        )
+    }
+}
+
+impl fmt::Debug for Guid {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl serde::Serialize for Guid {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// The canonical form of a GUID (lower case, hyphenated, no braces), or None when `s` is not a
 /// GUID in one of the usual forms.
 pub fn normalize_guid(s: &str) -> Option<String> {
-    let mut t = s.trim();
-    if let Some(prefix) = t.get(..9)
-        && prefix.eq_ignore_ascii_case("urn:uuid:")
-    {
-        t = &t[9..];
-    }
-    if let Some(inner) = t
-        .strip_prefix('{')
-        .and_then(|x| x.strip_suffix('}'))
-        .or_else(|| t.strip_prefix('(').and_then(|x| x.strip_suffix(')')))
-    {
-        t = inner;
-    }
-    let bytes = t.as_bytes();
-    let digits: Vec<u8> = match bytes.len() {
-        36 if [8, 13, 18, 23].iter().all(|&i| bytes[i] == b'-') => {
-            bytes.iter().copied().filter(|&b| b != b'-').collect()
-        }
-        32 => bytes.to_vec(),
-        _ => return None,
-    };
-    if digits.len() != 32 || !digits.iter().all(u8::is_ascii_hexdigit) {
-        return None;
-    }
-    let mut out = String::with_capacity(36);
-    for (i, b) in digits.iter().enumerate() {
-        if matches!(i, 8 | 12 | 16 | 20) {
-            out.push('-');
-        }
-        out.push(char::from(b.to_ascii_lowercase()));
-    }
-    Some(out)
+    Guid::parse(s).map(|g| g.to_string())
 }
 
 #[cfg(test)]
@@ -56,6 +95,20 @@ mod tests {
         ] {
             assert_eq!(normalize_guid(form).as_deref(), Some(canonical), "{form}");
         }
+    }
+
+    #[test]
+    fn guids_show_in_canonical_form() {
+        let g = Guid::parse("{0B1E9C6F-4D2A-4F3B-9E8D-7C6B5A493827}").unwrap();
+        assert_eq!(g.to_string(), "0b1e9c6f-4d2a-4f3b-9e8d-7c6b5a493827");
+        assert_eq!(
+            Guid::parse("00000000-0000-0000-0000-000000000000"),
+            Some(Guid(0))
+        );
+        assert_eq!(
+            Guid(u128::MAX).to_string(),
+            "ffffffff-ffff-ffff-ffff-ffffffffffff"
+        );
     }
 
     #[test]

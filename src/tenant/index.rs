@@ -2,12 +2,12 @@
 //! view asks "is this app in the tenant, what does it hold, is this permission granted" without
 //! walking the report.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::path::PathBuf;
 
+use super::Guid;
 use super::join::{AppClass, GrantedPermission, TenantApp, TenantReport, join};
 use super::model::TenantExport;
-use super::normalize_guid;
 use crate::model::{Catalog, PermissionKind};
 use crate::risk::RiskTable;
 
@@ -36,7 +36,7 @@ pub struct TenantIndex {
 impl TenantIndex {
     pub fn build(export: TenantExport, catalog: &Catalog, risk: &RiskTable) -> TenantIndex {
         let report = join(&export, catalog, risk);
-        let mut by_catalog: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_catalog: HashMap<usize, Vec<usize>> = HashMap::default();
         for (t, app) in report.apps.iter().enumerate() {
             for &c in &app.matched {
                 by_catalog.entry(c).or_default().push(t);
@@ -50,11 +50,11 @@ impl TenantIndex {
                     .permissions
                     .iter()
                     .map(|p| {
-                        let reg = p.registration.as_deref().and_then(normalize_guid)?;
+                        let reg = p.registration.as_deref().and_then(Guid::parse)?;
                         let holder = tenant_apps
                             .iter()
                             .map(|&t| &report.apps[t])
-                            .find(|t| t.app_id.as_deref() == Some(reg.as_str()))?;
+                            .find(|t| t.app_id == Some(reg))?;
                         let granted = holder.granted.iter().any(|g| {
                             g.declared
                                 && g.name.eq_ignore_ascii_case(&p.name)

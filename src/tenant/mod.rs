@@ -15,7 +15,7 @@ mod read;
 mod reference;
 
 pub use error::TenantError;
-pub use guid::normalize_guid;
+pub use guid::{Guid, normalize_guid};
 pub use index::{PermissionMark, TenantIndex};
 pub use join::{
     AppClass, Consent, DeclaredPermission, GrantedPermission, TenantApp, TenantReport,

@@ -3,15 +3,17 @@
 
 use std::path::PathBuf;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+use super::Guid;
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServicePrincipal {
     /// The object id in this tenant (`id`).
-    pub object_id: String,
+    pub object_id: Guid,
     /// The application (client) id, the same in every tenant: what attestations name.
-    pub app_id: Option<String>,
+    pub app_id: Option<Guid>,
     pub display_name: String,
     /// The tenant that owns the application registration.
-    pub app_owner_organization_id: Option<String>,
+    pub app_owner_organization_id: Option<Guid>,
     pub publisher_name: String,
     /// `verifiedPublisher.displayName`.
     pub verified_publisher: Option<String>,
@@ -19,7 +21,7 @@ pub struct ServicePrincipal {
     /// `Application`, `ManagedIdentity`, `Legacy`, `SocialIdp`.
     pub service_principal_type: Option<String>,
     /// App role id → value, for naming application permissions granted on this resource.
-    pub app_roles: Vec<(String, String)>,
+    pub app_roles: Vec<(Guid, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,26 +36,50 @@ pub enum ConsentType {
 #[derive(Debug, Clone, PartialEq)]
 pub struct DelegatedGrant {
     /// Object id of the client service principal.
-    pub client_id: String,
+    pub client_id: Guid,
     /// Object id of the resource service principal (Microsoft Graph, usually).
-    pub resource_id: Option<String>,
+    pub resource_id: Option<Guid>,
     /// The resource's name when the export gives it beside the id (the audit CSV).
     pub resource_name: Option<String>,
     pub consent: ConsentType,
-    pub principal_id: Option<String>,
-    pub scopes: Vec<String>,
+    pub principal_id: Option<Guid>,
+    /// Space-separated permission names, as Graph writes them.
+    pub scope: String,
+}
+
+impl DelegatedGrant {
+    pub fn scopes(&self) -> impl Iterator<Item = &str> {
+        self.scope.split_whitespace()
+    }
 }
 
 /// An `appRoleAssignment` to a service principal: one application permission.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppRoleAssignment {
     /// Object id of the client service principal (`principalId`).
-    pub client_id: String,
-    pub resource_id: Option<String>,
+    pub client_id: Guid,
+    pub resource_id: Option<Guid>,
     pub resource_name: Option<String>,
-    pub app_role_id: Option<String>,
+    pub app_role_id: Option<Guid>,
     /// The permission name when the export gives it (the audit CSV's `Permission` column).
     pub name: Option<String>,
+}
+
+impl ServicePrincipal {
+    /// A service principal known only by its object id.
+    pub fn new(object_id: Guid) -> ServicePrincipal {
+        ServicePrincipal {
+            object_id,
+            app_id: None,
+            display_name: String::new(),
+            app_owner_organization_id: None,
+            publisher_name: String::new(),
+            verified_publisher: None,
+            account_enabled: None,
+            service_principal_type: None,
+            app_roles: Vec::new(),
+        }
+    }
 }
 
 /// Everything read from the export files, merged.

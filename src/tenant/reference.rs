@@ -9,6 +9,8 @@ use serde::Deserialize;
 /// The application id of Microsoft Graph.
 pub const GRAPH_APP_ID: &str = "00000003-0000-0000-c000-000000000000";
 
+use super::Guid;
+
 /// Tenants that own Microsoft's first-party application registrations (`appOwnerOrganizationId`):
 /// Microsoft Services and Microsoft's corporate tenant, which Get-AzureADPSPermissions' successors
 /// and merill/microsoft-info treat as Microsoft's, and the tenant of Microsoft Graph Command Line
@@ -19,9 +21,16 @@ pub const MICROSOFT_TENANTS: [&str; 3] = [
     "cdc5aeea-15c5-4db6-b079-fcadd2505dc2",
 ];
 
-/// Whether `org` (a canonical GUID) is one of Microsoft's own tenants.
-pub fn is_microsoft_tenant(org: &str) -> bool {
-    MICROSOFT_TENANTS.contains(&org)
+/// Whether `org` is one of Microsoft's own tenants.
+pub fn is_microsoft_tenant(org: Guid) -> bool {
+    MICROSOFT_TENANTS
+        .iter()
+        .any(|t| Guid::parse(t) == Some(org))
+}
+
+/// Microsoft Graph's application id.
+pub fn graph_app_id() -> Guid {
+    Guid(0x00000003_0000_0000_c000_000000000000)
 }
 
 const APP_ROLES: &str = include_str!("../../data/graph_app_roles.json");
@@ -31,18 +40,23 @@ struct RolesFile {
     app_roles: Vec<(String, String)>,
 }
 
-/// The name of a Microsoft Graph application permission by its app role id (canonical GUID).
-pub fn graph_app_role(id: &str) -> Option<&'static str> {
-    static TABLE: OnceLock<HashMap<String, String>> = OnceLock::new();
+/// The name of a Microsoft Graph application permission by its app role id.
+pub fn graph_app_role(id: Guid) -> Option<&'static str> {
+    static TABLE: OnceLock<HashMap<Guid, String>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
             // Checked by a unit test, so a built binary always has the table; an empty one would
             // only mean ids shown as GUIDs.
             serde_json::from_str::<RolesFile>(APP_ROLES)
-                .map(|f| f.app_roles.into_iter().collect())
+                .map(|f| {
+                    f.app_roles
+                        .into_iter()
+                        .filter_map(|(id, name)| Some((Guid::parse(&id)?, name)))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
-        .get(id)
+        .get(&id)
         .map(String::as_str)
 }
 
@@ -72,20 +86,31 @@ mod tests {
     }
 
     #[test]
+    fn microsoft_tenants_and_graph_parse() {
+        assert!(MICROSOFT_TENANTS.iter().all(|t| Guid::parse(t).is_some()));
+        assert_eq!(graph_app_id(), Guid::parse(GRAPH_APP_ID).unwrap());
+        assert!(is_microsoft_tenant(
+            Guid::parse(MICROSOFT_TENANTS[2]).unwrap()
+        ));
+        assert!(!is_microsoft_tenant(Guid(1)));
+    }
+
+    #[test]
     fn well_known_roles_resolve() {
         // Ids confirmed by a captured Microsoft Graph service principal as well as the reference.
+        let role = |id: &str| graph_app_role(Guid::parse(id).unwrap());
         assert_eq!(
-            graph_app_role("df021288-bdef-4463-88db-98f22de89214"),
+            role("df021288-bdef-4463-88db-98f22de89214"),
             Some("User.Read.All")
         );
         assert_eq!(
-            graph_app_role("19dbc75e-c2e2-444c-a770-ec69d8559fc7"),
+            role("19dbc75e-c2e2-444c-a770-ec69d8559fc7"),
             Some("Directory.ReadWrite.All")
         );
         assert_eq!(
-            graph_app_role("9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30"),
+            role("9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30"),
             Some("Application.Read.All")
         );
-        assert_eq!(graph_app_role("00000000-0000-0000-0000-000000000000"), None);
+        assert_eq!(role("00000000-0000-0000-0000-000000000000"), None);
     }
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 use super::ExportBuilder;
 use crate::tenant::error::quoted;
 use crate::tenant::model::{AppRoleAssignment, ConsentType, DelegatedGrant, ServicePrincipal};
-use crate::tenant::{TenantError, normalize_guid};
+use crate::tenant::{Guid, TenantError};
 
 /// Whether `text` looks like one: its header (after a `#TYPE` line) names `PermissionType`.
 pub fn looks_like_audit_csv(text: &str) -> bool {
@@ -89,10 +89,10 @@ pub fn read_csv(text: &str, path: &Path, b: &mut ExportBuilder) -> Result<(), Te
         let record_start = record.position().map_or(0, |p| p.byte() as usize) + body_start;
         let at = |field: usize| field_position(text, record_start, field);
         let fail = |field: usize, message: String| TenantError::parse(path, at(field), message);
-        let guid = |names: &[&str]| -> Result<Option<String>, TenantError> {
+        let guid = |names: &[&str]| -> Result<Option<Guid>, TenantError> {
             match columns.get(&record, names) {
                 None => Ok(None),
-                Some((i, v)) => normalize_guid(v).map(Some).ok_or_else(|| {
+                Some((i, v)) => Guid::parse(v).map(Some).ok_or_else(|| {
                     fail(
                         i,
                         format!("`{}` is {}, expected a GUID", names[0], quoted(v)),
@@ -110,14 +110,14 @@ pub fn read_csv(text: &str, path: &Path, b: &mut ExportBuilder) -> Result<(), Te
         let resource_name = text_of(&["ResourceDisplayName", "Resource"]);
         let permission = text_of(&["Permission"]);
         b.add_service_principal(ServicePrincipal {
-            object_id: client_id.clone(),
+            object_id: client_id,
             app_id: guid(&["AppId", "ClientAppId", "ApplicationId"])?,
             display_name: text_of(&["ClientDisplayName", "AppDisplayName", "DisplayName"])
                 .unwrap_or_default(),
             app_owner_organization_id: guid(&["AppOwnerOrganizationId"])?,
             publisher_name: text_of(&["PublisherName"]).unwrap_or_default(),
             verified_publisher: text_of(&["PublisherDisplayName"]),
-            ..ServicePrincipal::default()
+            ..ServicePrincipal::new(client_id)
         });
         let kind_cell = columns.get(&record, &["PermissionType"]);
         match kind_cell.map(|(_, v)| v.to_ascii_lowercase()).as_deref() {
@@ -150,7 +150,7 @@ pub fn read_csv(text: &str, path: &Path, b: &mut ExportBuilder) -> Result<(), Te
                     resource_name,
                     consent,
                     principal_id,
-                    scopes: scope.split_whitespace().map(str::to_owned).collect(),
+                    scope,
                 });
             }
             Some("application") => b.add_assignment(AppRoleAssignment {

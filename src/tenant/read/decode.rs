@@ -9,9 +9,10 @@ pub struct Decoded {
     pub note: Option<String>,
 }
 
-pub fn decode(bytes: &[u8]) -> Decoded {
-    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        return utf8(rest);
+pub fn decode(mut bytes: Vec<u8>) -> Decoded {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+        return utf8(bytes);
     }
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         return utf16(rest, u16::from_le_bytes);
@@ -21,23 +22,20 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
     // UTF-16 without a mark (written by .NET's Unicode encoding without a preamble): JSON and
     // CSV start with an ASCII character, so its other byte is zero.
-    match bytes {
-        [a, 0, ..] if a.is_ascii() && *a != 0 => utf16(bytes, u16::from_le_bytes),
-        [0, b, ..] if b.is_ascii() && *b != 0 => utf16(bytes, u16::from_be_bytes),
+    match bytes[..] {
+        [a, 0, ..] if a.is_ascii() && a != 0 => utf16(&bytes, u16::from_le_bytes),
+        [0, b, ..] if b.is_ascii() && b != 0 => utf16(&bytes, u16::from_be_bytes),
         _ => utf8(bytes),
     }
 }
 
-fn utf8(bytes: &[u8]) -> Decoded {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded {
-            text: s.to_string(),
-            note: None,
-        },
+fn utf8(bytes: Vec<u8>) -> Decoded {
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded { text, note: None },
         // The ANSI code page depends on the machine that wrote the file, so it cannot be
         // decoded faithfully; GUIDs and permission names are ASCII and survive, names may not.
-        Err(_) => Decoded {
-            text: String::from_utf8_lossy(bytes).into_owned(),
+        Err(e) => Decoded {
+            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
             note: Some(
                 "is not UTF-8 (Windows PowerShell's Set-Content and Export-Csv write the local ANSI code page): characters it could not read are shown as \u{FFFD}; export with -Encoding utf8"
                     .into(),
@@ -76,23 +74,23 @@ mod tests {
     #[test]
     fn byte_order_marks_choose_the_encoding() {
         let text = "[{\"displayName\": \"联系人中心\"}]";
-        assert_eq!(decode(text.as_bytes()).text, text);
+        assert_eq!(decode(text.as_bytes().to_vec()).text, text);
         let with_bom = [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat();
-        assert_eq!(decode(&with_bom).text, text);
-        assert_eq!(decode(&utf16le(text, true)).text, text);
-        assert_eq!(decode(&utf16le(text, false)).text, text);
+        assert_eq!(decode(with_bom).text, text);
+        assert_eq!(decode(utf16le(text, true)).text, text);
+        assert_eq!(decode(utf16le(text, false)).text, text);
         let be: Vec<u8> = [0xFE, 0xFF]
             .into_iter()
             .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
-        let d = decode(&be);
+        let d = decode(be);
         assert_eq!(d.text, text);
         assert!(d.note.is_none());
     }
 
     #[test]
     fn ansi_text_is_read_with_a_note() {
-        let d = decode(b"[{\"displayName\": \"Caf\xe9\"}]");
+        let d = decode(b"[{\"displayName\": \"Caf\xe9\"}]".to_vec());
         assert_eq!(d.text, "[{\"displayName\": \"Caf\u{FFFD}\"}]");
         assert!(d.note.unwrap().contains("not UTF-8"));
     }
@@ -101,7 +99,7 @@ mod tests {
     fn broken_utf16_is_read_with_a_note() {
         let mut bytes = utf16le("[1]", true);
         bytes.extend([0x00, 0xD8]); // a lone high surrogate
-        let d = decode(&bytes);
+        let d = decode(bytes);
         assert!(d.text.starts_with("[1]"));
         assert!(d.note.is_some());
     }

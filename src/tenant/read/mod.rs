@@ -7,13 +7,15 @@ mod json;
 mod locate;
 mod shapes;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::TenantError;
 use super::error::shown;
 use super::model::{AppRoleAssignment, DelegatedGrant, ServicePrincipal, TenantExport};
+use super::{Guid, TenantError};
 
 /// The largest export file read: a tenant of 10,000 service principals with their app roles and
 /// 100,000 grants is well under 100 MB.
@@ -50,7 +52,7 @@ pub fn read_exports(paths: &[PathBuf]) -> Result<TenantExport, TenantError> {
     let mut builder = ExportBuilder::default();
     for file in &files {
         let bytes = read_bounded(file)?;
-        builder.read_bytes(&bytes, file)?;
+        builder.read_bytes(bytes, file)?;
     }
     Ok(builder.finish())
 }
@@ -97,7 +99,8 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, TenantError> {
         source,
     };
     let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
+    let size = file.metadata().map_or(0, |m| m.len()).min(MAX_EXPORT_BYTES);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(MAX_EXPORT_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(io)?;
@@ -115,7 +118,7 @@ fn read_bounded(path: &Path) -> Result<Vec<u8>, TenantError> {
 #[derive(Default)]
 pub struct ExportBuilder {
     export: TenantExport,
-    by_object_id: HashMap<String, usize>,
+    by_object_id: HashMap<Guid, usize>,
     /// Per `@odata.context`: pages seen, and how many of them say more pages follow.
     pages: BTreeMap<String, (usize, usize)>,
     truncated_roles: Vec<PathBuf>,
@@ -125,7 +128,7 @@ pub struct ExportBuilder {
 
 impl ExportBuilder {
     /// Read one export file's bytes (`path` names it in messages).
-    pub fn read_bytes(&mut self, bytes: &[u8], path: &Path) -> Result<(), TenantError> {
+    pub fn read_bytes(&mut self, bytes: Vec<u8>, path: &Path) -> Result<(), TenantError> {
         let decoded = decode::decode(bytes);
         if let Some(note) = decoded.note {
             self.note(format!("{} {note}", shown(path)));
@@ -197,7 +200,7 @@ impl ExportBuilder {
             Some(&i) => merge(&mut self.export.service_principals[i], sp),
             None => {
                 self.by_object_id
-                    .insert(sp.object_id.clone(), self.export.service_principals.len());
+                    .insert(sp.object_id, self.export.service_principals.len());
                 self.export.service_principals.push(sp);
             }
         }

@@ -6,7 +6,12 @@
 //! or array and remember that they were cut off.
 
 use serde::Deserialize;
+use std::borrow::Cow;
+
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// Text from the export, borrowed from the file where it can be.
+pub type Text<'de> = Cow<'de, str>;
 
 /// A nested member that may be missing, cut off by `ConvertTo-Json`, or present.
 #[derive(Debug, Default)]
@@ -45,31 +50,35 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Shaped<T> {
     }
 }
 
-/// A scalar as text: strings as they are, numbers and booleans written out, null as None.
-pub fn lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+/// A scalar as text: strings as they are (borrowed from the file when they have no escapes),
+/// numbers and booleans written out, null as None.
+pub fn lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Text<'de>>, D::Error> {
     struct V;
     impl<'de> Visitor<'de> for V {
-        type Value = Option<String>;
+        type Value = Option<Text<'de>>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str("a string")
         }
+        fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Some(Cow::Borrowed(v)))
+        }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Some(v.to_owned()))
+            Ok(Some(Cow::Owned(v.to_owned())))
         }
         fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-            Ok(Some(v))
+            Ok(Some(Cow::Owned(v)))
         }
         fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+            Ok(Some(Cow::Owned(v.to_string())))
         }
         fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+            Ok(Some(Cow::Owned(v.to_string())))
         }
         fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+            Ok(Some(Cow::Owned(v.to_string())))
         }
         fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-            Ok(Some(v.to_string()))
+            Ok(Some(Cow::Owned(v.to_string())))
         }
         fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
             Ok(None)
@@ -83,12 +92,12 @@ pub fn lenient<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
 
 /// A boolean, also as the strings `True`/`False` that some exports write.
 pub fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
-    match lenient(d)? {
+    match lenient(d)?.as_deref() {
         None => Ok(None),
         Some(s) if s.eq_ignore_ascii_case("true") => Ok(Some(true)),
         Some(s) if s.eq_ignore_ascii_case("false") => Ok(Some(false)),
         Some(s) => Err(de::Error::invalid_value(
-            de::Unexpected::Str(&s),
+            de::Unexpected::Str(s),
             &"true or false",
         )),
     }
@@ -98,40 +107,50 @@ pub fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::
 /// members present (`Entry::kind`).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct Entry {
-    #[serde(rename = "@odata.type", deserialize_with = "lenient")]
-    pub odata_type: Option<String>,
-    #[serde(alias = "Id", deserialize_with = "lenient")]
-    pub id: Option<String>,
+pub struct Entry<'a> {
+    #[serde(rename = "@odata.type", borrow, deserialize_with = "lenient")]
+    pub odata_type: Option<Text<'a>>,
+    #[serde(alias = "Id", borrow, deserialize_with = "lenient")]
+    pub id: Option<Text<'a>>,
     // servicePrincipal
-    #[serde(rename = "appId", alias = "AppId", deserialize_with = "lenient")]
-    pub app_id: Option<String>,
+    #[serde(
+        rename = "appId",
+        alias = "AppId",
+        borrow,
+        deserialize_with = "lenient"
+    )]
+    pub app_id: Option<Text<'a>>,
     #[serde(
         rename = "displayName",
         alias = "DisplayName",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub display_name: Option<String>,
+    pub display_name: Option<Text<'a>>,
     #[serde(
         rename = "appDisplayName",
         alias = "AppDisplayName",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub app_display_name: Option<String>,
+    pub app_display_name: Option<Text<'a>>,
     #[serde(
         rename = "appOwnerOrganizationId",
         alias = "AppOwnerOrganizationId",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub app_owner_organization_id: Option<String>,
+    pub app_owner_organization_id: Option<Text<'a>>,
     #[serde(
         rename = "publisherName",
         alias = "PublisherName",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub publisher_name: Option<String>,
+    pub publisher_name: Option<Text<'a>>,
     #[serde(rename = "verifiedPublisher", alias = "VerifiedPublisher")]
-    pub verified_publisher: Shaped<VerifiedPublisher>,
+    #[serde(borrow)]
+    pub verified_publisher: Shaped<VerifiedPublisher<'a>>,
     #[serde(
         rename = "accountEnabled",
         alias = "AccountEnabled",
@@ -141,88 +160,112 @@ pub struct Entry {
     #[serde(
         rename = "servicePrincipalType",
         alias = "ServicePrincipalType",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub service_principal_type: Option<String>,
+    pub service_principal_type: Option<Text<'a>>,
     #[serde(rename = "appRoles", alias = "AppRoles")]
-    pub app_roles: Shaped<Vec<Shaped<AppRole>>>,
+    #[serde(borrow)]
+    pub app_roles: Shaped<Vec<Shaped<AppRole<'a>>>>,
     // oAuth2PermissionGrant
-    #[serde(rename = "clientId", alias = "ClientId", deserialize_with = "lenient")]
-    pub client_id: Option<String>,
+    #[serde(
+        rename = "clientId",
+        alias = "ClientId",
+        borrow,
+        deserialize_with = "lenient"
+    )]
+    pub client_id: Option<Text<'a>>,
     #[serde(
         rename = "consentType",
         alias = "ConsentType",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub consent_type: Option<String>,
+    pub consent_type: Option<Text<'a>>,
     #[serde(
         rename = "principalId",
         alias = "PrincipalId",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub principal_id: Option<String>,
+    pub principal_id: Option<Text<'a>>,
     #[serde(
         rename = "resourceId",
         alias = "ResourceId",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub resource_id: Option<String>,
-    #[serde(alias = "Scope", deserialize_with = "lenient")]
-    pub scope: Option<String>,
+    pub resource_id: Option<Text<'a>>,
+    #[serde(alias = "Scope", borrow, deserialize_with = "lenient")]
+    pub scope: Option<Text<'a>>,
     // appRoleAssignment
     #[serde(
         rename = "appRoleId",
         alias = "AppRoleId",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub app_role_id: Option<String>,
+    pub app_role_id: Option<Text<'a>>,
     #[serde(
         rename = "principalType",
         alias = "PrincipalType",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub principal_type: Option<String>,
+    pub principal_type: Option<Text<'a>>,
     #[serde(
         rename = "resourceDisplayName",
         alias = "ResourceDisplayName",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub resource_display_name: Option<String>,
+    pub resource_display_name: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct VerifiedPublisher {
+pub struct VerifiedPublisher<'a> {
     #[serde(
         rename = "displayName",
         alias = "DisplayName",
+        borrow,
         deserialize_with = "lenient"
     )]
-    pub display_name: Option<String>,
+    pub display_name: Option<Text<'a>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct AppRole {
-    #[serde(alias = "Id", deserialize_with = "lenient")]
-    pub id: Option<String>,
-    #[serde(alias = "Value", deserialize_with = "lenient")]
-    pub value: Option<String>,
+pub struct AppRole<'a> {
+    #[serde(alias = "Id", borrow, deserialize_with = "lenient")]
+    pub id: Option<Text<'a>>,
+    #[serde(alias = "Value", borrow, deserialize_with = "lenient")]
+    pub value: Option<Text<'a>>,
 }
 
 /// A whole response (`{"@odata.context": …, "value": [...]}`, also Windows PowerShell's
-/// `{"value": [...], "Count": n}` wrapping of an array), or one entity on its own
-/// (`Get-Mg… | ConvertTo-Json` of a single object, `GET /servicePrincipals/{id}`).
+/// `{"value": [...], "Count": n}` wrapping of an array). Exports are read entity by entity as
+/// they are parsed; this whole shape is parsed only again after a failure, to name the member
+/// that was wrong.
 #[derive(Debug, Deserialize)]
-pub struct Document {
-    #[serde(rename = "@odata.context", default, deserialize_with = "lenient")]
-    pub context: Option<String>,
-    #[serde(rename = "@odata.nextLink", default, deserialize_with = "lenient")]
-    pub next_link: Option<String>,
-    #[serde(default)]
-    pub value: Option<Vec<Entry>>,
-    #[serde(flatten)]
-    pub single: Entry,
+#[allow(dead_code)]
+pub struct Document<'a> {
+    #[serde(
+        rename = "@odata.context",
+        default,
+        borrow,
+        deserialize_with = "lenient"
+    )]
+    pub context: Option<Text<'a>>,
+    #[serde(
+        rename = "@odata.nextLink",
+        default,
+        borrow,
+        deserialize_with = "lenient"
+    )]
+    pub next_link: Option<Text<'a>>,
+    #[serde(default, borrow)]
+    pub value: Option<Vec<Entry<'a>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,7 +285,7 @@ impl EntityKind {
     }
 }
 
-impl Entry {
+impl Entry<'_> {
     /// What the entry is: by `@odata.type` when present, else by its members.
     pub fn kind(&self) -> Option<EntityKind> {
         let by_type = self.odata_type.as_deref().and_then(|t| {
