@@ -1,11 +1,11 @@
 //! The tenant join benchmark (see BENCHMARKS.md):
-//! `cargo run --release --example bench_tenant -- [--corpus DIR] [--sps N] [--grants N]`.
+//! `cargo run --release --example bench_tenant -- [--corpus DIR] [--sps N] [--grants N] [--runs N]`.
 //!
 //! Imports the corpus into a catalog, writes a synthetic tenant export shaped like Microsoft
 //! Graph responses (N service principals, every corpus registration among them, Microsoft's own
 //! apps, the Microsoft Graph resource with its app roles; N grants, 70% oAuth2PermissionGrants
 //! and 30% appRoleAssignments) to a temporary folder, then times reading it (`read_exports`) and
-//! joining it (`TenantIndex::build`). Medians of 7 runs; freeing results is not timed.
+//! joining it (`TenantIndex::build`). Medians of 7 runs (`--runs`); freeing results is not timed.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -195,7 +195,7 @@ fn ms(d: Duration) -> f64 {
 
 fn main() {
     let mut corpus = PathBuf::from("../shared/corpus/zh-CN");
-    let (mut sps, mut grants) = (10_000, 100_000);
+    let (mut sps, mut grants, mut n) = (10_000, 100_000, 7);
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_default();
@@ -203,6 +203,7 @@ fn main() {
             "--corpus" => corpus = value.into(),
             "--sps" => sps = value.parse().expect("--sps N"),
             "--grants" => grants = value.parse().expect("--grants N"),
+            "--runs" => n = value.parse().expect("--runs N"),
             _ => panic!("unknown argument {arg}"),
         }
     }
@@ -215,7 +216,7 @@ fn main() {
     let paths = [dir.clone()];
     let (mut read, mut join, mut total, mut cpu) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut last = None;
-    for _ in 0..7 {
+    for _ in 0..n {
         let c = cpu_time();
         let t = Instant::now();
         let export = read_exports(&paths).expect("read the export");
@@ -247,7 +248,7 @@ fn main() {
         s.apps, s.attested, s.certified, s.first_party, s.undeclared_critical, s.undeclared_high
     );
     println!(
-        "  read_exports {:.1} ms + TenantIndex::build {:.1} ms = {:.1} ms wall (medians of 7); on a CPU {}",
+        "  read_exports {:.1} ms + TenantIndex::build {:.1} ms = {:.1} ms wall (medians of {n}); on a CPU {}",
         ms(median(read)),
         ms(median(join)),
         ms(median(total)),

@@ -25,24 +25,64 @@ impl Guid {
             t = inner;
         }
         let bytes = t.as_bytes();
-        let hyphenated = bytes.len() == 36;
-        if !hyphenated && bytes.len() != 32 {
-            return None;
-        }
+        let digits: &[usize] = match bytes.len() {
+            36 if [8, 13, 18, 23].iter().all(|&i| bytes[i] == b'-') => &HYPHENATED,
+            32 => &PLAIN,
+            _ => return None,
+        };
         let mut value = 0u128;
-        for (i, &b) in bytes.iter().enumerate() {
-            if hyphenated && matches!(i, 8 | 13 | 18 | 23) {
-                if b != b'-' {
-                    return None;
-                }
-                continue;
+        for &i in digits {
+            let d = HEX[usize::from(bytes[i])];
+            if d > 15 {
+                return None;
             }
-            let digit = char::from(b).to_digit(16)?;
-            value = value << 4 | u128::from(digit);
+            value = value << 4 | u128::from(d);
         }
         Some(Guid(value))
     }
 }
+
+/// Where the 32 digits are in the hyphenated and the plain form.
+const HYPHENATED: [usize; 32] = {
+    let mut at = [0; 32];
+    let mut i = 0;
+    let mut pos = 0;
+    while i < 32 {
+        if pos == 8 || pos == 13 || pos == 18 || pos == 23 {
+            pos += 1;
+        }
+        at[i] = pos;
+        i += 1;
+        pos += 1;
+    }
+    at
+};
+const PLAIN: [usize; 32] = {
+    let mut at = [0; 32];
+    let mut i = 0;
+    while i < 32 {
+        at[i] = i;
+        i += 1;
+    }
+    at
+};
+
+/// Each byte's hex digit value, or 255.
+const HEX: [u8; 256] = {
+    let mut t = [255u8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
 
 impl fmt::Display for Guid {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
