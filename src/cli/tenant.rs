@@ -262,11 +262,11 @@ fn app_text(app: &TenantApp, catalog: &Catalog) -> String {
         }
     );
     let mut out = format!("{head}\n");
+    // Two lines, so that they fit 80 columns: both ids are what the admin acts on.
     let _ = write!(
         out,
-        "  app {} · object {}",
-        app.app_id.map_or("unknown".to_string(), |g| g.to_string()),
-        app.object_id
+        "  app id {}",
+        app.app_id.map_or("unknown".to_string(), |g| g.to_string())
     );
     if app.enabled == Some(false) {
         out.push_str(" · disabled");
@@ -274,7 +274,7 @@ fn app_text(app: &TenantApp, catalog: &Catalog) -> String {
     if app.class != AppClass::ThirdParty {
         out.push_str(" · Microsoft");
     }
-    out.push('\n');
+    let _ = writeln!(out, "\n  object {}", app.object_id);
     // The API column only when some permission is on another API than Microsoft Graph.
     let other_api = |r: &str| (!r.eq_ignore_ascii_case("Microsoft Graph")).then(|| r.to_string());
     let show_api = app
@@ -287,7 +287,7 @@ fn app_text(app: &TenantApp, catalog: &Catalog) -> String {
     if show_api {
         headers.push("API");
     }
-    let mut table = TextTable::new(&headers, &[13, 8, 44, 11, 16, 24]);
+    let mut table = TextTable::new(&headers, &[13, 8, 40, 11, 14, 20]);
     for g in &app.granted {
         let consent = match g.consent {
             Consent::Delegated {
@@ -334,7 +334,7 @@ fn app_text(app: &TenantApp, catalog: &Catalog) -> String {
     }
     if app.granted.iter().any(|g| !g.named) {
         out.push_str(
-            "  (a GUID in place of a name: an app role neither the export nor the Microsoft Graph table names)\n",
+            "  (a GUID: an app role the export does not name, nor Microsoft Graph's table)\n",
         );
     }
     out
