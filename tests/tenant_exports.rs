@@ -1,17 +1,22 @@
 //! Tenant exports against the embedded catalog (the two seed apps): every export form, paging,
 //! encodings, consent types, app role names, each finding kind, the index and the filter terms.
 //! Fixtures in tests/fixtures/tenant/ are written from the documented shapes and use the seed
-//! apps' registration GUIDs.
+//! apps' registration GUIDs; one test joins every registration of the zh-CN corpus (skipped,
+//! and saying so, when the corpus is absent).
+
+mod common;
 
 use std::path::{Path, PathBuf};
 
+use attest_tui::import::{ImportOptions, import_paths};
 use attest_tui::load::embedded_catalog;
 use attest_tui::model::PermissionKind;
 use attest_tui::query::parse_filter;
 use attest_tui::risk::{RiskTable, Tier};
 use attest_tui::tenant::{
-    AppClass, Consent, ExportBuilder, GrantedPermission, Guid, PermissionMark, TenantApp,
-    TenantError, TenantExport, TenantIndex, TenantReport, join, read_exports,
+    AppClass, AppRoleAssignment, Consent, ConsentType, DelegatedGrant, ExportBuilder,
+    GrantedPermission, Guid, PermissionMark, ServicePrincipal, TenantApp, TenantError,
+    TenantExport, TenantIndex, TenantReport, join, read_exports,
 };
 use attest_tui::workspace::Workspace;
 
@@ -690,4 +695,120 @@ fn the_index_keeps_notes_and_warnings_of_the_export() {
     assert_eq!(index.files.len(), 5);
     assert!(!index.warnings.is_empty());
     assert!(!index.notes.is_empty());
+}
+
+// --- every corpus registration --------------------------------------------------------------
+
+/// A tenant that holds every registration of the corpus, granted exactly what its attestations
+/// declare: every service principal is attested, nothing is undeclared and nothing is missing.
+/// One more grant each is then exactly one undeclared grant (unless declared).
+#[test]
+fn granting_exactly_what_the_corpus_declares_leaves_no_finding() {
+    let Some(corpus) = common::corpus_dir() else {
+        return;
+    };
+    let (catalog, _) = import_paths(&[corpus], &ImportOptions { strict: false }).unwrap();
+    let mut registrations: Vec<String> = catalog
+        .apps
+        .iter()
+        .flat_map(|a| a.permissions.iter().filter_map(|p| p.registration.clone()))
+        .collect();
+    registrations.sort();
+    registrations.dedup();
+    assert!(registrations.len() > 300, "{}", registrations.len());
+    let mut export = TenantExport::default();
+    let mut not_scopes = 0;
+    for (i, reg) in registrations.iter().enumerate() {
+        let object_id = Guid(i as u128 + 1);
+        let mut sp = ServicePrincipal::new(object_id);
+        sp.app_id = Guid::parse(reg);
+        assert!(sp.app_id.is_some(), "{reg}");
+        export.service_principals.push(sp);
+        let declared = catalog
+            .apps
+            .iter()
+            .flat_map(|a| &a.permissions)
+            .filter(|p| p.registration.as_deref() == Some(reg.as_str()));
+        let mut scopes = Vec::new();
+        for p in declared {
+            let delegated = !matches!(p.kind, PermissionKind::Application);
+            let application = matches!(p.kind, PermissionKind::Application | PermissionKind::Both);
+            if delegated && p.name.contains(char::is_whitespace) {
+                not_scopes += 1; // free text in a permission cell cannot be a scope
+                continue;
+            }
+            if delegated {
+                scopes.push(p.name.clone());
+            }
+            if application {
+                export.assignments.push(AppRoleAssignment {
+                    client_id: object_id,
+                    resource_id: None,
+                    resource_name: Some(p.resource.clone()),
+                    app_role_id: None,
+                    name: Some(p.name.clone()),
+                });
+            }
+        }
+        export.grants.push(DelegatedGrant {
+            client_id: object_id,
+            resource_id: None,
+            resource_name: Some("Microsoft Graph".into()),
+            consent: ConsentType::AllPrincipals,
+            principal_id: None,
+            scope: scopes.join(" "),
+        });
+    }
+    let risk = RiskTable::embedded();
+    let r = join(&export, &catalog, risk);
+    assert_eq!(r.summary.attested, registrations.len());
+    for app in &r.apps {
+        assert!(
+            app.granted.iter().all(|g| g.declared),
+            "{:?}: {:?}",
+            app.app_id,
+            app.undeclared().collect::<Vec<_>>()
+        );
+        let missing: Vec<_> = app
+            .not_granted
+            .iter()
+            .filter(|d| !d.name.contains(char::is_whitespace))
+            .collect();
+        assert!(missing.is_empty(), "{:?}: {missing:?}", app.app_id);
+    }
+    eprintln!(
+        "{} registrations joined; {not_scopes} declared delegated permissions are not scope names",
+        registrations.len()
+    );
+
+    for sp in &export.service_principals {
+        export.assignments.push(AppRoleAssignment {
+            client_id: sp.object_id,
+            resource_id: None,
+            resource_name: Some("Microsoft Graph".into()),
+            app_role_id: None,
+            name: Some("Mail.ReadWrite".into()),
+        });
+    }
+    let r = join(&export, &catalog, risk);
+    let declares_it = r
+        .apps
+        .iter()
+        .filter(|a| {
+            a.granted.iter().any(|g| {
+                g.name == "Mail.ReadWrite" && g.kind == PermissionKind::Application && g.declared
+            })
+        })
+        .count();
+    let with_one = r
+        .apps
+        .iter()
+        .filter(|a| a.undeclared().count() == 1)
+        .count();
+    assert_eq!(with_one + declares_it, registrations.len());
+    assert!(
+        r.apps
+            .iter()
+            .all(|a| a.undeclared().all(|g| g.name == "Mail.ReadWrite"))
+    );
 }
