@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use attest_tui::import::{ImportOptions, import_paths};
 use attest_tui::model::Catalog;
 use attest_tui::risk::RiskTable;
+use attest_tui::synth::{Rng, guid};
 use attest_tui::tenant::{TenantIndex, read_exports};
 
 #[global_allocator]
@@ -42,33 +43,6 @@ const SCOPES: &[&str] = &[
     "Tasks.ReadWrite",
     "OnlineMeetings.ReadWrite",
 ];
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn guid(&mut self) -> String {
-        let (a, b) = (self.next(), self.next());
-        format!(
-            "{:08x}-{:04x}-4{:03x}-8{:03x}-{:012x}",
-            a >> 32,
-            (a >> 16) & 0xffff,
-            a & 0xfff,
-            b >> 52,
-            b & 0xffff_ffff_ffff
-        )
-    }
-}
 
 fn registrations(catalog: &Catalog) -> Vec<String> {
     let mut out: Vec<String> = catalog
@@ -105,16 +79,16 @@ fn write_export(catalog: &Catalog, sps: usize, grants: usize, dir: &std::path::P
         role_objects.join(",")
     ));
     for i in 0..sps {
-        let object = rng.guid();
+        let object = guid(&mut rng);
         let (app_id, owner) = if i < regs.len() {
-            (regs[i].clone(), rng.guid())
+            (regs[i].clone(), guid(&mut rng))
         } else if i % 10 == 0 {
             (
-                rng.guid(),
+                guid(&mut rng),
                 "f8cdef31-a31e-4b4a-93e4-5f571e91255a".to_string(),
             )
         } else {
-            (rng.guid(), rng.guid())
+            (guid(&mut rng), guid(&mut rng))
         };
         sp_json.push(format!(
             r#"{{"id":"{object}","deletedDateTime":null,"accountEnabled":true,"appDisplayName":"App {i}","appId":"{app_id}","appOwnerOrganizationId":"{owner}","appRoleAssignmentRequired":false,"displayName":"App {i}","homepage":"https://app{i}.example.com","publisherName":"Publisher {}","servicePrincipalNames":["{app_id}"],"servicePrincipalType":"Application","signInAudience":"AzureADMultipleOrgs","tags":["WindowsAzureActiveDirectoryIntegratedApp"],"verifiedPublisher":{{"displayName":null,"verifiedPublisherId":null,"addedDateTime":null}},"appRoles":[],"oauth2PermissionScopes":[]}}"#,
@@ -122,7 +96,7 @@ fn write_export(catalog: &Catalog, sps: usize, grants: usize, dir: &std::path::P
         ));
         objects.push(object);
     }
-    let users: Vec<String> = (0..5_000).map(|_| rng.guid()).collect();
+    let users: Vec<String> = (0..5_000).map(|_| guid(&mut rng)).collect();
     let delegated = grants * 7 / 10;
     let mut grant_json = Vec::with_capacity(delegated);
     for _ in 0..delegated {
@@ -139,7 +113,7 @@ fn write_export(catalog: &Catalog, sps: usize, grants: usize, dir: &std::path::P
         };
         grant_json.push(format!(
             r#"{{"clientId":"{client}","consentType":"{consent}","id":"{}","principalId":{principal},"resourceId":"{GRAPH_OBJECT}","scope":"{}"}}"#,
-            rng.guid(),
+            guid(&mut rng),
             scope.join(" ")
         ));
     }
@@ -149,7 +123,7 @@ fn write_export(catalog: &Catalog, sps: usize, grants: usize, dir: &std::path::P
         let (role, _) = &roles.app_roles[rng.below(roles.app_roles.len())];
         assignment_json.push(format!(
             r#"{{"id":"{}","deletedDateTime":null,"appRoleId":"{role}","createdDateTime":"2024-05-02T09:14:03.5162751Z","principalDisplayName":"App","principalId":"{client}","principalType":"ServicePrincipal","resourceDisplayName":"Microsoft Graph","resourceId":"{GRAPH_OBJECT}"}}"#,
-            rng.guid()
+            guid(&mut rng)
         ));
     }
     let mut bytes = 0;

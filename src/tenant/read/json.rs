@@ -176,20 +176,7 @@ fn parse<'t, T: Deserialize<'t>>(text: &'t str, path: &Path) -> Result<T, Tenant
 }
 
 fn json_error(path: &Path, field: &str, err: &serde_json::Error) -> TenantError {
-    use serde_json::error::Category;
-    let full = err.to_string();
-    let detail = full
-        .rsplit_once(" at line ")
-        .map_or(full.as_str(), |(head, _)| head);
-    let message = match err.classify() {
-        Category::Eof => format!(
-            "the file ends too early ({detail}); is the export truncated? Expected the rest of the JSON"
-        ),
-        Category::Syntax => format!("{detail}; expected valid JSON"),
-        Category::Data if field.is_empty() || field == "." => detail.to_string(),
-        Category::Data => format!("in `{field}`: {detail}"),
-        Category::Io => detail.to_string(),
-    };
+    let message = crate::load::json_error_message(err, field, "export's JSON");
     TenantError::parse(path, (err.line(), err.column()), message)
 }
 
