@@ -579,6 +579,42 @@ fn a_csv_without_required_columns_says_which() {
 }
 
 #[test]
+fn semicolon_separated_csv_as_export_csv_use_culture_writes_it_is_read() {
+    let mut b = ExportBuilder::default();
+    b.read_text(
+        "\"PermissionType\";\"ClientObjectId\";\"ClientAppId\";\"Permission\";\"ConsentType\"\r\n\"Delegated\";\"9f1c0e52-7a11-4a3c-9d10-000000000020\";\"b8e57f6b-31cf-468e-9e99-81f0395cb1f9\";\"Chat.Read\";\"AllPrincipals\"\r\n",
+        Path::new("de.csv"),
+    )
+    .unwrap();
+    let r = join(
+        &b.finish(),
+        &embedded_catalog().unwrap(),
+        RiskTable::embedded(),
+    );
+    assert!(grant(app(&r, POPP), "Chat.Read").declared);
+    let e = ExportBuilder::default()
+        .read_text(
+            "PermissionType;ClientObjectId;Permission\nDelegated;not-a-guid;Chat.Read\n",
+            Path::new("de.csv"),
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("de.csv:2:11: "), "{e}");
+}
+
+#[test]
+fn an_empty_file_says_so() {
+    let e = ExportBuilder::default()
+        .read_text(" \n", Path::new("empty.json"))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "empty.json:1:1: the file is empty; expected Microsoft Graph JSON or a permission CSV"
+    );
+}
+
+#[test]
 fn values_quoted_in_messages_cannot_reach_the_terminal() {
     let mut b = ExportBuilder::default();
     let e = b

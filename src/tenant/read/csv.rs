@@ -54,8 +54,10 @@ impl Columns {
 pub fn read_csv(text: &str, path: &Path, b: &mut ExportBuilder) -> Result<(), TenantError> {
     let (skipped_lines, body) = split_type_line(text);
     let body_start = text.len() - body.len();
+    let delimiter = delimiter(body.lines().next().unwrap_or(""));
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(body.as_bytes());
     let headers = reader
         .headers()
@@ -87,7 +89,7 @@ pub fn read_csv(text: &str, path: &Path, b: &mut ExportBuilder) -> Result<(), Te
             TenantError::parse(path, (line + skipped_lines, 1), e.to_string())
         })?;
         let record_start = record.position().map_or(0, |p| p.byte() as usize) + body_start;
-        let at = |field: usize| field_position(text, record_start, field);
+        let at = |field: usize| field_position(text, record_start, field, delimiter);
         let fail = |field: usize, message: String| TenantError::parse(path, at(field), message);
         let guid = |names: &[&str]| -> Result<Option<Guid>, TenantError> {
             match columns.get(&record, names) {
@@ -181,8 +183,17 @@ pub fn read_csv(text: &str, path: &Path, b: &mut ExportBuilder) -> Result<(), Te
     Ok(())
 }
 
+/// The header's separator: a comma, or the semicolon `Export-Csv -UseCulture` writes where the
+/// list separator is one (most of Europe), or a tab.
+fn delimiter(header: &str) -> u8 {
+    [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| header.bytes().filter(|&b| b == d).count())
+        .unwrap_or(b',')
+}
+
 /// 1-based line and column of field `field` of the record starting at byte `start`.
-fn field_position(text: &str, start: usize, field: usize) -> (usize, usize) {
+fn field_position(text: &str, start: usize, field: usize, delimiter: u8) -> (usize, usize) {
     let (mut line, mut column) = crate::config::line_col(text, start);
     let mut seen = 0;
     let mut quoted = false;
@@ -192,7 +203,7 @@ fn field_position(text: &str, start: usize, field: usize) -> (usize, usize) {
         }
         match c {
             '"' => quoted = !quoted,
-            ',' if !quoted => seen += 1,
+            c if c == char::from(delimiter) && !quoted => seen += 1,
             '\n' if !quoted => break,
             _ => {}
         }

@@ -144,6 +144,12 @@ impl ExportBuilder {
             json::read_json(text, path, self)
         } else if csv::looks_like_audit_csv(text) {
             csv::read_csv(text, path, self)
+        } else if trimmed.is_empty() {
+            Err(TenantError::parse(
+                path,
+                (1, 1),
+                "the file is empty; expected Microsoft Graph JSON or a permission CSV",
+            ))
         } else {
             let first = text.lines().next().unwrap_or("");
             Err(TenantError::parse(
