@@ -6,8 +6,9 @@ use foldhash::HashMap;
 use std::path::PathBuf;
 
 use super::Guid;
-use super::join::{AppClass, GrantedPermission, TenantApp, TenantReport, join};
+use super::join::join;
 use super::model::TenantExport;
+use super::report::{AppClass, GrantedPermission, TenantApp, TenantReport};
 use crate::model::{Catalog, PermissionKind};
 use crate::risk::RiskTable;
 

@@ -13,14 +13,16 @@ mod join;
 mod model;
 mod read;
 mod reference;
+mod report;
 
 pub use error::TenantError;
 pub use guid::{Guid, normalize_guid};
 pub use index::{PermissionMark, TenantIndex};
-pub use join::{
-    AppClass, Consent, DeclaredPermission, GrantedPermission, TenantApp, TenantReport,
-    TenantSummary, join,
-};
+pub use join::join;
 pub use model::{AppRoleAssignment, ConsentType, DelegatedGrant, ServicePrincipal, TenantExport};
 pub use read::{ExportBuilder, MAX_EXPORT_BYTES, MAX_FILES, read_exports};
 pub use reference::{GRAPH_APP_ID, MICROSOFT_TENANTS, graph_app_role, is_microsoft_tenant};
+pub use report::{
+    AppClass, Consent, DeclaredPermission, GrantedPermission, TenantApp, TenantReport,
+    TenantSummary,
+};
