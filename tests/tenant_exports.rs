@@ -848,3 +848,60 @@ fn granting_exactly_what_the_corpus_declares_leaves_no_finding() {
             .all(|a| a.undeclared().all(|g| g.name == "Mail.ReadWrite"))
     );
 }
+
+// --- hostile input ---------------------------------------------------------------------------
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fixtures() -> Vec<Vec<u8>> {
+        ["graph", "az", "powershell", "csv"]
+            .iter()
+            .flat_map(|d| std::fs::read_dir(fixture(d)).unwrap())
+            .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+            .collect()
+    }
+
+    /// An error names the file, then `line:column` when it is about the text.
+    fn check(result: Result<(), TenantError>) -> Result<(), TestCaseError> {
+        if let Err(e) = result {
+            let msg = e.to_string();
+            prop_assert!(msg.starts_with("fuzz:"), "{}", msg);
+            if let TenantError::Parse { line, column, .. } = e {
+                prop_assert!(line >= 1 && column >= 1, "{}", msg);
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            check(ExportBuilder::default().read_bytes(bytes, Path::new("fuzz")))?;
+        }
+
+        #[test]
+        fn json_like_entities_never_panic(text in r#"[\{\}\[\]":,0-9a-zA-Z\\ \n.-]{0,400}"#) {
+            let wrapped = format!("{{\"value\": [{text}]}}");
+            check(ExportBuilder::default().read_text(&wrapped, Path::new("fuzz")))?;
+            check(ExportBuilder::default().read_text(&format!("[{text}]"), Path::new("fuzz")))?;
+        }
+
+        #[test]
+        fn cut_or_damaged_exports_never_panic(which in 0usize..64, at in any::<prop::sample::Index>(), byte in any::<u8>(), cut in any::<bool>()) {
+            let all = fixtures();
+            let mut bytes = all[which % all.len()].clone();
+            let i = at.index(bytes.len().max(1));
+            if cut {
+                bytes.truncate(i);
+            } else if let Some(b) = bytes.get_mut(i) {
+                *b = byte;
+            }
+            let mut b = ExportBuilder::default();
+            check(b.read_bytes(bytes, Path::new("fuzz")))?;
+            // whatever was read joins without a panic too
+            let _ = join(&b.finish(), &embedded_catalog().unwrap(), RiskTable::embedded());
+        }
+    }
+}

@@ -40,10 +40,12 @@ impl TenantError {
         (line, column): (usize, usize),
         message: impl Into<String>,
     ) -> TenantError {
+        // serde_json says column 0 for an error at the very start of a line (before its first
+        // character); positions in messages are 1-based.
         TenantError::Parse {
             path: path.to_path_buf(),
-            line,
-            column,
+            line: line.max(1),
+            column: column.max(1),
             message: message.into(),
         }
     }
