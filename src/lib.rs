@@ -25,6 +25,7 @@ pub mod score;
 pub mod sync;
 #[cfg(any(test, feature = "synth"))]
 pub mod synth;
+pub mod tenant;
 pub mod text;
 pub mod tui;
 pub mod workspace;

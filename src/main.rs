@@ -20,7 +20,13 @@ fn main() -> ExitCode {
     };
     match cli::run_command(&cli) {
         Some(Ok(output)) => cli::emit(&output),
-        Some(Err(failure)) => fail(&failure.message, failure.code),
+        Some(Err(failure)) => {
+            // A report that fails the command (`tenant --fail-on`) is still printed whole.
+            if let Some(output) = &failure.output {
+                cli::emit(output);
+            }
+            fail(&failure.message, failure.code)
+        }
         None => run_tui(&cli),
     }
 }

@@ -8,10 +8,10 @@ use crate::model::{
 };
 
 /// A small, fast, seeded generator: the same seed gives the same catalog on every machine.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         // xorshift64*
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
@@ -19,8 +19,8 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
@@ -114,9 +114,10 @@ const PERMISSIONS: &[&str] = &[
     "OnlineMeetings.ReadWrite.All",
 ];
 
-fn guid(rng: &mut Rng) -> String {
-    let a = rng.next();
-    let b = rng.next();
+/// A random GUID in canonical form.
+pub fn guid(rng: &mut Rng) -> String {
+    let a = rng.next_u64();
+    let b = rng.next_u64();
     format!(
         "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
         a >> 32,

@@ -11,6 +11,7 @@ use crate::query::{AppSearcher, Filter, FilterContext};
 use crate::review::ReviewStore;
 use crate::score::{ScoreCard, score_app, score_totals};
 use crate::sync::SyncedCatalog;
+use crate::tenant::{TenantError, TenantExport, TenantIndex, read_exports};
 
 pub struct Workspace {
     pub loaded: LoadedCatalog,
@@ -19,6 +20,8 @@ pub struct Workspace {
     pub reviews: ReviewStore,
     /// Total score of each app, by catalog index (`score_card` explains one).
     pub scores: Vec<f64>,
+    /// The tenant exports joined with the catalog, when any were given.
+    pub tenant: Option<TenantIndex>,
     /// Worth a look, nothing lost: app ids a later source replaced, pages an import skipped.
     pub notes: Vec<String>,
     /// Worth stopping for: a corrupt review file moved aside, one that cannot be read.
@@ -33,6 +36,8 @@ pub struct OpenOptions {
     pub catalogs: Vec<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub config: Option<PathBuf>,
+    /// Tenant exports (files or folders); empty means the config's `tenant`.
+    pub tenants: Vec<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +46,8 @@ pub enum WorkspaceError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Load(#[from] LoadError),
+    #[error(transparent)]
+    Tenant(#[from] TenantError),
     #[error("no data directory: set --data-dir or ATTEST_TUI_DATA_DIR")]
     NoDataDir,
 }
@@ -94,6 +101,7 @@ impl Workspace {
             risk,
             reviews: ReviewStore::detached(),
             scores,
+            tenant: None,
             notes: Vec::new(),
             warnings: Vec::new(),
             synced: None,
@@ -122,7 +130,7 @@ impl Workspace {
         let scores = score_totals(&loaded.catalog.apps, &risk, &config.score);
         // The workspace reports what loading noticed; the loaded catalog need not keep a copy.
         let notes = std::mem::take(&mut loaded.warnings);
-        Ok(Workspace {
+        let mut ws = Workspace {
             notes,
             loaded,
             config,
@@ -130,8 +138,26 @@ impl Workspace {
             reviews,
             scores,
             synced,
+            tenant: None,
             warnings,
-        })
+        };
+        let tenants = if opts.tenants.is_empty() {
+            ws.config.tenant.clone()
+        } else {
+            opts.tenants.clone()
+        };
+        if !tenants.is_empty() {
+            ws.set_tenant(read_exports(&tenants)?);
+        }
+        Ok(ws)
+    }
+
+    /// Join a tenant export with the catalog; its notes and warnings join the workspace's.
+    pub fn set_tenant(&mut self, export: TenantExport) {
+        let index = TenantIndex::build(export, &self.loaded.catalog, &self.risk);
+        self.notes.extend(index.notes.iter().cloned());
+        self.warnings.extend(index.warnings.iter().cloned());
+        self.tenant = Some(index);
     }
 
     pub fn apps(&self) -> &[App] {
@@ -153,6 +179,7 @@ impl Workspace {
             risk: &self.risk,
             reviews: Some(&self.reviews),
             scores: Some(&self.scores),
+            tenant: self.tenant.as_ref(),
         };
         if filter.text.trim().is_empty() {
             return ctx.apply_terms(filter);

@@ -17,6 +17,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub catalog: Vec<PathBuf>,
 
+    /// A tenant export to check against the attestations: Microsoft Graph JSON (service
+    /// principals, oAuth2PermissionGrants, appRoleAssignments) or a permission-audit CSV, a file
+    /// or a folder of them. Repeatable. Default: the `tenant` list in the config file.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub tenant: Vec<PathBuf>,
+
     /// Where attest-tui keeps its own files (user catalog, review state).
     #[arg(long, global = true, value_name = "DIR", env = crate::paths::DATA_DIR_ENV)]
     pub data_dir: Option<PathBuf>,
@@ -53,6 +59,8 @@ pub enum Command {
     Diff(super::diff::DiffArgs),
     /// What the last sync changed in the catalog.
     Changes(super::diff::ChangesArgs),
+    /// Check a tenant's granted permissions against the attestations (needs --tenant).
+    Tenant(super::tenant::TenantArgs),
     /// Where attest-tui's files live.
     Config(ConfigArgs),
     /// Print a shell completion script.

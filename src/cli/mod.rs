@@ -14,6 +14,7 @@ mod selection;
 mod show;
 mod sync;
 mod table;
+mod tenant;
 
 use std::process::ExitCode;
 
@@ -27,11 +28,16 @@ use crate::workspace::{OpenOptions, Workspace};
 /// Exit code for bad input of any kind: unreadable or malformed files, unknown apps, bad usage.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
+/// Exit code of `tenant --fail-on` when a finding at or above the level exists.
+pub const EXIT_FINDINGS: u8 = 3;
+
 /// What a command failed with: a message for stderr and the exit code.
 #[derive(Debug)]
 pub struct Failure {
     pub message: String,
     pub code: u8,
+    /// Output to print before exiting with `code`: a report whose findings fail the command.
+    pub output: Option<SafeText>,
 }
 
 impl Failure {
@@ -39,6 +45,16 @@ impl Failure {
         Failure {
             message: message.to_string(),
             code: EXIT_BAD_INPUT,
+            output: None,
+        }
+    }
+
+    /// A complete report that still fails the command (`tenant --fail-on`).
+    pub fn findings(output: SafeText, message: impl std::fmt::Display) -> Failure {
+        Failure {
+            message: message.to_string(),
+            code: EXIT_FINDINGS,
+            output: Some(output),
         }
     }
 }
@@ -49,6 +65,7 @@ pub fn open_workspace(cli: &Cli) -> Result<Workspace, Failure> {
         catalogs: cli.catalog.clone(),
         data_dir: cli.data_dir.clone(),
         config: cli.config.clone(),
+        tenants: cli.tenant.clone(),
     })
     .map_err(Failure::bad_input)?;
     for note in &ws.notes {
@@ -91,6 +108,7 @@ fn run_on(s: &mut Workspace, command: &Command) -> Result<SafeText, Failure> {
         Command::Score(args) => score::run(s, args),
         Command::Export(args) => export::run(s, args),
         Command::Review(args) => review::run(s, args),
+        Command::Tenant(args) => tenant::run(s, args),
         Command::Import(_)
         | Command::Sync(_)
         | Command::Diff(_)

@@ -83,6 +83,7 @@ pub fn run(ws: &mut Workspace, args: &ReviewArgs) -> Result<SafeText, Failure> {
         store.save().map_err(|e| Failure {
             message: format!("the change was not saved: {e}"),
             code: 1,
+            output: None,
         })?;
     }
     let empty = Review::default();

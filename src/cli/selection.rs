@@ -10,6 +10,12 @@ use crate::workspace::Workspace;
 pub fn select(ws: &Workspace, sel: &Selection) -> Result<Vec<usize>, Failure> {
     let filter = sel.filter.as_deref().unwrap_or("");
     let mut parsed = parse_filter(filter).map_err(|e| filter_failure(filter, &e))?;
+    if parsed.uses_tenant() && ws.tenant.is_none() {
+        return Err(Failure::bad_input(format!(
+            "bad filter: `tenant:`, `granted:` and `undeclared:` need a tenant export: {}",
+            super::tenant::NO_TENANT_HINT
+        )));
+    }
     // `--search` is plain fuzzy text, never terms.
     if let Some(search) = &sel.search {
         parsed.text = format!("{} {search}", parsed.text);

@@ -30,6 +30,8 @@ pub struct Config {
     pub theme: ThemeName,
     /// Catalogs opened when no `--catalog` is given (instead of the embedded one).
     pub catalogs: Vec<PathBuf>,
+    /// Tenant exports read when no `--tenant` is given (files or folders).
+    pub tenant: Vec<PathBuf>,
     /// Key overrides per mode: `[keys.list] search = "/"`. Checked by the TUI's keymap, which
     /// names the line of a bad entry from the parser's spans.
     pub keys: KeyOverrides,
@@ -155,12 +157,13 @@ mod tests {
     #[test]
     fn settings_are_read() {
         let c = Config::parse(
-            "theme = \"light\"\ncatalogs = [\"/x/cat.json\"]\n[score]\ncount_unanswered = false\n[score.weights]\nsecurity = 3.0\n[keys.list]\nsearch = \"s\"\n",
+            "theme = \"light\"\ncatalogs = [\"/x/cat.json\"]\ntenant = [\"/x/tenant\"]\n[score]\ncount_unanswered = false\n[score.weights]\nsecurity = 3.0\n[keys.list]\nsearch = \"s\"\n",
             Path::new("c.toml"),
         )
         .unwrap();
         assert_eq!(c.theme, ThemeName::Light);
         assert_eq!(c.catalogs, [PathBuf::from("/x/cat.json")]);
+        assert_eq!(c.tenant, [PathBuf::from("/x/tenant")]);
         assert!(!c.score.count_unanswered);
         assert_eq!(c.score.weights.security, 3.0);
         assert_eq!(

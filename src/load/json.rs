@@ -154,14 +154,25 @@ fn explain_failure(bytes: &[u8], path: &Path, fast_err: serde_json::Error) -> Lo
 }
 
 fn parse_error(path: &Path, field: &str, err: &serde_json::Error) -> LoadError {
+    LoadError::Parse {
+        path: path.to_path_buf(),
+        line: err.line(),
+        column: err.column(),
+        message: json_error_message(err, field, "catalog JSON"),
+    }
+}
+
+/// What a serde_json error means, for a message that names `line:column` apart: the member
+/// `field` that was wrong, and for a truncated file the rest of `what` that was expected.
+pub(crate) fn json_error_message(err: &serde_json::Error, field: &str, what: &str) -> String {
     use serde_json::error::Category;
     let full = err.to_string();
     let detail = full
         .rsplit_once(" at line ")
         .map_or(full.as_str(), |(head, _)| head);
-    let message = match err.classify() {
+    match err.classify() {
         Category::Eof => format!(
-            "the file ends too early ({detail}); expected the rest of the catalog JSON — is the file truncated?"
+            "the file ends too early ({detail}); expected the rest of the {what} — is the file truncated?"
         ),
         Category::Syntax if detail.contains("hex escape") || detail.contains("surrogate") => {
             format!(
@@ -172,12 +183,6 @@ fn parse_error(path: &Path, field: &str, err: &serde_json::Error) -> LoadError {
         Category::Data if field.is_empty() || field == "." => detail.to_string(),
         Category::Data => format!("in `{field}`: {detail}"),
         Category::Io => detail.to_string(),
-    };
-    LoadError::Parse {
-        path: path.to_path_buf(),
-        line: err.line(),
-        column: err.column(),
-        message,
     }
 }
 

@@ -9,6 +9,7 @@ mod merge;
 mod sources;
 
 pub use error::LoadError;
+pub(crate) use json::json_error_message;
 pub use json::{MAX_CATALOG_BYTES, parse_catalog_bytes, read_catalog_file};
 pub use merge::{Merged, merge_catalogs};
 pub use sources::{LoadedCatalog, SourceKind, embedded_catalog, load_sources};

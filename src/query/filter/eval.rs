@@ -6,6 +6,7 @@ use crate::model::{App, Catalog, Permission};
 use crate::query::{AppMatch, AppSearcher};
 use crate::review::ReviewStore;
 use crate::risk::RiskTable;
+use crate::tenant::TenantIndex;
 
 /// What a filter can look at beyond the app itself.
 pub struct FilterContext<'a> {
@@ -14,6 +15,8 @@ pub struct FilterContext<'a> {
     pub reviews: Option<&'a ReviewStore>,
     /// Score per app, by catalog index; `score:` terms match nothing without it.
     pub scores: Option<&'a [f64]>,
+    /// The tenant export joined with the catalog; without it no app is in the tenant.
+    pub tenant: Option<&'a TenantIndex>,
 }
 
 impl FilterContext<'_> {
@@ -147,6 +150,14 @@ fn term_holds(
         TermKind::Answer(question, value) => app
             .rows()
             .any(|r| r.value == *value && question_matches(question, &r.question, matcher)),
+        TermKind::InTenant(yes) => ctx.tenant.is_some_and(|t| t.in_tenant(index)) == *yes,
+        TermKind::Granted(name) => ctx
+            .tenant
+            .is_some_and(|t| t.granted(index).any(|g| name_matches(name, &g.name))),
+        TermKind::Undeclared(min) => ctx.tenant.is_some_and(|t| {
+            t.granted(index)
+                .any(|g| !g.declared && min.is_none_or(|m| g.tier >= m))
+        }),
     }
 }
 
@@ -265,6 +276,7 @@ mod tests {
             risk: RiskTable::embedded(),
             reviews,
             scores,
+            tenant: None,
         };
         let f = parse_filter(q).unwrap();
         ctx.apply(&f, &AppSearcher::new(&c))

@@ -14,6 +14,17 @@ impl Filter {
     pub fn is_empty(&self) -> bool {
         self.text.trim().is_empty() && self.terms.is_empty()
     }
+
+    /// Whether a term needs a tenant export to mean anything (`tenant:`, `granted:`,
+    /// `undeclared:`).
+    pub fn uses_tenant(&self) -> bool {
+        self.terms.iter().any(|t| {
+            matches!(
+                t.kind,
+                TermKind::InTenant(_) | TermKind::Granted(_) | TermKind::Undeclared(_)
+            )
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,6 +77,13 @@ pub enum TermKind {
     ZoneAnswer(String, Answer),
     /// Some row whose question matches the text has this value.
     Answer(String, Answer),
+    /// The app has (true) or has no (false) service principal in the tenant export.
+    InTenant(bool),
+    /// The tenant granted the app this permission; `*` is a wildcard.
+    Granted(String),
+    /// The tenant granted the app a permission its attestation does not list, of at least this
+    /// tier (None: any tier).
+    Undeclared(Option<Tier>),
 }
 
 /// Where a filter went wrong: the character offset and what was expected there.
@@ -215,13 +233,27 @@ fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, String> {
                 .ok_or_else(|| need("a comparison such as <5, >=7.5 or 8"))?;
             TermKind::Score(cmp, number)
         }
+        "tenant" => TermKind::InTenant(match value.to_ascii_lowercase().as_str() {
+            "yes" | "true" => true,
+            "no" | "false" => false,
+            _ => return Err(need("yes or no")),
+        }),
+        "granted" if !value.is_empty() => TermKind::Granted(value.to_string()),
+        "granted" => return Err(need("a permission name such as Mail.Read")),
+        "undeclared" => match value.to_ascii_lowercase().as_str() {
+            "any" => TermKind::Undeclared(None),
+            v => match Tier::parse(v).filter(|t| *t != Tier::Unknown) {
+                Some(t) => TermKind::Undeclared(Some(t)),
+                None => return Err(need("any, critical, high, medium or low")),
+            },
+        },
         "zone" if !value.is_empty() => TermKind::Zone(value.to_lowercase()),
         "zone" => return Err(need("a pivot such as compliance")),
         // `https://…` and other colons in plain words are searched as text.
         _ if key.contains('/') || value.starts_with("//") => return Ok(None),
         other => {
             return Err(format!(
-                "unknown filter key `{other}:`; expected one of cert, perm, kind, risk, client, lang, pub, id, review, score, zone"
+                "unknown filter key `{other}:`; expected one of cert, perm, kind, risk, client, lang, pub, id, review, score, zone, tenant, granted, undeclared"
             ));
         }
     };
@@ -318,6 +350,35 @@ mod tests {
         let e = parse_filter("\"SOC 2\"=maybe").unwrap_err();
         assert!(e.message.contains("not an answer value"), "{e}");
         assert_eq!(parse_filter("score:<abc").unwrap_err().position, 0);
+    }
+
+    #[test]
+    fn tenant_terms() {
+        assert_eq!(
+            terms("tenant:yes -tenant:no"),
+            [TermKind::InTenant(true), TermKind::InTenant(false)]
+        );
+        assert_eq!(
+            terms("granted:Mail.* undeclared:any undeclared:critical undeclared:High"),
+            [
+                TermKind::Granted("Mail.*".into()),
+                TermKind::Undeclared(None),
+                TermKind::Undeclared(Some(Tier::Critical)),
+                TermKind::Undeclared(Some(Tier::High)),
+            ]
+        );
+        assert!(parse_filter("undeclared:any").unwrap().uses_tenant());
+        assert!(!parse_filter("perm:Mail.Read").unwrap().uses_tenant());
+        for bad in [
+            "tenant:maybe",
+            "granted:",
+            "undeclared:unknown",
+            "undeclared:",
+        ] {
+            let e = parse_filter(bad).unwrap_err();
+            assert_eq!(e.position, 0, "{bad}");
+            assert!(e.message.contains("needs a value"), "{bad}: {e}");
+        }
     }
 
     #[test]

@@ -111,6 +111,7 @@ impl State {
             risk: &ws.risk,
             reviews: Some(&ws.reviews),
             scores: Some(&ws.scores),
+            tenant: ws.tenant.as_ref(),
         };
         let mut matches = ctx.apply(&filter, &ws.searcher);
         if let Some(key) = self.ui.list.sort {

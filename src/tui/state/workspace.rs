@@ -22,6 +22,8 @@ pub struct Workspace {
     pub searcher: AppSearcher,
     /// Where the catalog came from, for the status line.
     pub source_label: String,
+    /// The tenant export joined with the catalog (for the filter's tenant terms).
+    pub tenant: Option<crate::tenant::TenantIndex>,
 }
 
 impl Workspace {
@@ -44,6 +46,7 @@ impl Workspace {
             reviews: ws.reviews,
             scores: ws.scores,
             source_label,
+            tenant: ws.tenant,
         };
         (workspace, ws.warnings, ws.notes)
     }
