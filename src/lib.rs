@@ -19,6 +19,7 @@ pub mod load;
 pub mod model;
 pub mod paths;
 pub mod query;
+pub mod questionnaire;
 pub mod review;
 pub mod risk;
 pub mod score;

@@ -204,6 +204,7 @@ pub fn synthetic_app(rng_seed: u64, i: usize) -> App {
         },
         zones,
         permissions,
+        ..App::default()
     }
 }
 

@@ -28,6 +28,11 @@ pub struct Workspace {
     pub warnings: Vec<String>,
     /// The synced catalog, when it is the one shown: its source and age for a status line.
     pub synced: Option<SyncedCatalog>,
+    /// The language apps are shown in when they have it (see [`display_language`]); `None`
+    /// shows each in its primary language.
+    pub language: Option<String>,
+    /// The language asked for with `--lang`, which `show` insists on.
+    pub requested_language: Option<String>,
 }
 
 /// Where to load from; empty/None fields mean the defaults.
@@ -38,6 +43,8 @@ pub struct OpenOptions {
     pub config: Option<PathBuf>,
     /// Tenant exports (files or folders); empty means the config's `tenant`.
     pub tenants: Vec<PathBuf>,
+    /// `--lang`: the language to show apps in.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,7 +94,8 @@ impl SortKey {
 impl Workspace {
     /// A workspace over a catalog already in memory, with default config and no review file
     /// (tests, examples).
-    pub fn in_memory(catalog: crate::model::Catalog, label: &str) -> Workspace {
+    pub fn in_memory(mut catalog: crate::model::Catalog, label: &str) -> Workspace {
+        crate::questionnaire::key_unkeyed(&mut catalog.apps);
         let config = Config::default();
         let risk = RiskTableRef::Embedded;
         let scores = score_totals(&catalog.apps, &risk, &config.score);
@@ -105,6 +113,8 @@ impl Workspace {
             notes: Vec::new(),
             warnings: Vec::new(),
             synced: None,
+            language: None,
+            requested_language: None,
         }
     }
 
@@ -124,6 +134,17 @@ impl Workspace {
             (None, None)
         };
         let mut loaded = load_sources(catalogs, base, Some(&user))?;
+        // A catalog written before rows had question keys gets them, so meaning drives its
+        // scores and colors too.
+        crate::questionnaire::key_unkeyed(&mut loaded.catalog.apps);
+        let language = display_language(
+            opts.language.as_deref(),
+            config.lang.as_deref(),
+            std::env::var("LANG").ok().as_deref(),
+        );
+        if let Some(lang) = &language {
+            show_language(&mut loaded.catalog, lang);
+        }
         let risk = config.risk_table()?;
         let (reviews, review_warnings) = ReviewStore::open(&data_dir);
         warnings.extend(review_warnings);
@@ -140,6 +161,8 @@ impl Workspace {
             synced,
             tenant: None,
             warnings,
+            language,
+            requested_language: opts.language.clone(),
         };
         let tenants = if opts.tenants.is_empty() {
             ws.config.tenant.clone()
@@ -245,6 +268,31 @@ fn synced_base(
     }
     let label = synced.label(now);
     (Some(synced), Some((label, catalog)))
+}
+
+/// The language to show apps in: `--lang`, else the config's `lang`, else the `LANG`
+/// environment variable (`de_DE.UTF-8`), unless that names no language (`C`, `POSIX`).
+pub fn display_language(
+    flag: Option<&str>,
+    config: Option<&str>,
+    env: Option<&str>,
+) -> Option<String> {
+    let env = env
+        .map(crate::model::language_tag)
+        .filter(|t| !t.is_empty() && t != "C" && t != "POSIX");
+    flag.map(crate::model::language_tag)
+        .or_else(|| config.map(crate::model::language_tag))
+        .or(env)
+        .filter(|t| !t.is_empty())
+}
+
+/// Show every app that has `language` in it (the others keep their primary language).
+pub fn show_language(catalog: &mut crate::model::Catalog, language: &str) {
+    for app in &mut catalog.apps {
+        if !app.translations.is_empty() {
+            app.show_language(language);
+        }
+    }
 }
 
 /// How apps `a` and `b` (catalog indices) compare under `key`; `scores` are the apps' totals.

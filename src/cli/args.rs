@@ -31,6 +31,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE", env = "ATTEST_TUI_CONFIG")]
     pub config: Option<PathBuf>,
 
+    /// A page language (`de-DE`, `ja`; repeatable). Apps are shown in the first one they have
+    /// (else the config's `lang`, else the `LANG` environment variable decides; with `show`,
+    /// the app must have it); `sync` fetches every one given.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Vec<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -61,6 +67,8 @@ pub enum Command {
     Changes(super::diff::ChangesArgs),
     /// Check a tenant's granted permissions against the attestations (needs --tenant).
     Tenant(super::tenant::TenantArgs),
+    /// The questionnaire: every question's key, meaning, answer kind and English label.
+    Questions(QuestionsArgs),
     /// Where attest-tui's files live.
     Config(ConfigArgs),
     /// Print a shell completion script.
@@ -181,6 +189,16 @@ pub struct ImportArgs {
     /// Write the catalog over an existing file even when no app was imported.
     #[arg(long)]
     pub allow_empty: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionsArgs {
+    /// Only the questions of this zone (`security`, `compliance`…).
+    #[arg(long, value_name = "ZONE")]
+    pub zone: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -8,6 +8,7 @@ mod export;
 mod import;
 mod list;
 mod permissions;
+mod questions;
 mod review;
 mod score;
 mod selection;
@@ -66,6 +67,7 @@ pub fn open_workspace(cli: &Cli) -> Result<Workspace, Failure> {
         data_dir: cli.data_dir.clone(),
         config: cli.config.clone(),
         tenants: cli.tenant.clone(),
+        language: cli.lang.first().cloned(),
     })
     .map_err(Failure::bad_input)?;
     for note in &ws.notes {
@@ -89,6 +91,7 @@ pub fn run_command(cli: &Cli) -> Option<Result<SafeText, Failure>> {
         Command::Sync(args) => sync::run(cli, args),
         Command::Diff(args) => diff::run_diff(cli, args),
         Command::Changes(args) => diff::run_changes(cli, args),
+        Command::Questions(args) => questions::run(args),
         Command::Config(_) => Ok(SafeText::from_string(config_paths(cli))),
         Command::Completions(args) => Ok(SafeText::from_string(completions(args.shell))),
         other => open_workspace(cli).and_then(|mut s| {
@@ -110,6 +113,7 @@ fn run_on(s: &mut Workspace, command: &Command) -> Result<SafeText, Failure> {
         Command::Review(args) => review::run(s, args),
         Command::Tenant(args) => tenant::run(s, args),
         Command::Import(_)
+        | Command::Questions(_)
         | Command::Sync(_)
         | Command::Diff(_)
         | Command::Changes(_)

@@ -20,6 +20,16 @@ struct ShowJson<'a> {
 pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<SafeText, Failure> {
     let catalog = &ws.loaded.catalog;
     let app = find_app(catalog, &args.app).map_err(Failure::bad_input)?;
+    if let Some(lang) = &ws.requested_language
+        && app.best_language(lang).is_none()
+    {
+        return Err(Failure::bad_input(format!(
+            "{} ({}) has no page in {lang}; its languages: {}",
+            app.name,
+            app.id,
+            app.languages().join(", ")
+        )));
+    }
     let review = ws.reviews.get(&app.id);
     if args.json {
         let view = ShowJson {
@@ -70,6 +80,9 @@ fn render(app: &App, catalog: &Catalog, summary: &str) -> String {
     let updated = app.updated.date.as_deref().unwrap_or(&app.updated.raw);
     field(&mut out, "Updated:", updated);
     field(&mut out, "Language:", &app.language);
+    if !app.translations.is_empty() {
+        field(&mut out, "Also in:", &app.languages()[1..].join(", "));
+    }
     field(&mut out, "Clients:", &app.clients.join(", "));
     let links = &app.links;
     for (label, link) in [
@@ -104,7 +117,9 @@ fn render_block(out: &mut String, block: &Block) {
     match block {
         Block::Row(row) => {
             let indent = "  ".repeat(usize::from(row.level) + 1);
-            let answer = if row.answer.trim().is_empty() {
+            let answer = if row.value == crate::model::Answer::NotCopied {
+                "— (not in the copied text)"
+            } else if row.answer.trim().is_empty() {
                 "—"
             } else {
                 &row.answer

@@ -11,19 +11,23 @@ use crate::sync::{
 use crate::text::output::{self, SafeText};
 use crate::text::sanitize;
 
+/// The languages to fetch are the global `--lang LL-CC` options (repeatable), which elsewhere
+/// choose the language apps are shown in. Without them: `sync.languages` in the config, else
+/// the locale's (LC_ALL, LC_MESSAGES, LANG) when a repository is published.
 #[derive(Debug, Args)]
 pub struct SyncArgs {
-    /// A language to fetch, such as zh-CN (repeatable). Default: `sync.languages` in the
-    /// config, else the locale's (LC_ALL, LC_MESSAGES, LANG) when a repository is published.
-    #[arg(long = "lang", value_name = "LL-CC", value_parser = parse_lang)]
-    pub languages: Vec<LangTag>,
     /// Use no network: report the catalog already synced.
     #[arg(long)]
     pub offline: bool,
 }
 
-fn parse_lang(text: &str) -> Result<LangTag, String> {
-    LangTag::parse(text).ok_or_else(|| format!("expected {}", sync::lang::TAG_EXPECTED))
+fn parse_lang(text: &str) -> Result<LangTag, Failure> {
+    LangTag::parse(text).ok_or_else(|| {
+        Failure::bad_input(format!(
+            "invalid value {text:?} for '--lang <LANG>': expected {}",
+            sync::lang::TAG_EXPECTED
+        ))
+    })
 }
 
 pub fn run(cli: &Cli, args: &SyncArgs) -> Result<SafeText, Failure> {
@@ -34,7 +38,12 @@ pub fn run(cli: &Cli, args: &SyncArgs) -> Result<SafeText, Failure> {
     let existing = sync::synced_catalog(&data_dir).ok().flatten();
     let now = sync::now_secs();
     let locale = sync::locale_from_env();
-    let chosen = sync::choose_languages(&args.languages, &config.sync.languages, locale.as_deref());
+    let asked = cli
+        .lang
+        .iter()
+        .map(|l| parse_lang(l))
+        .collect::<Result<Vec<_>, _>>()?;
+    let chosen = sync::choose_languages(&asked, &config.sync.languages, locale.as_deref());
     if args.offline {
         return offline(existing.as_ref(), chosen.ok().as_deref(), &config, now);
     }

@@ -12,14 +12,20 @@ use crate::model::Row;
 /// Indices into A's and B's rows of the zone; at least one side is `Some`.
 pub type Pair = (Option<usize>, Option<usize>);
 
-/// The matching key of each row. A nested row (a certification control under its section) is
-/// keyed with its parent, because controls repeat under several sections ("Penetration testing"
-/// under two of them) and must pair with the control of the same section. Rows with no letters
-/// or digits in the question get an empty key and never pair by question.
+/// The matching key of each row: its questionnaire key when it has one (the same question in
+/// any language and wording), else its question text. A nested row (a certification control
+/// under its section) without a questionnaire key is keyed with its parent, because controls
+/// repeat under several sections ("Penetration testing" under two of them) and must pair with
+/// the control of the same section. Rows with no letters or digits in the question get an empty
+/// key and never pair by question.
 pub fn row_keys(rows: &[&Row]) -> Vec<String> {
     let mut parents: Vec<(u8, String)> = Vec::new();
     rows.iter()
         .map(|row| {
+            if let Some(k) = row.key {
+                // Questionnaire keys cannot collide with text keys: those have no dots.
+                return format!("{k}.");
+            }
             let own = text_key(&row.question);
             while parents.last().is_some_and(|(level, _)| *level >= row.level) {
                 parents.pop();

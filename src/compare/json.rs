@@ -10,6 +10,7 @@
 //!     "counts": {"same", "different", "only_a", "only_b"},
 //!     "rows": [{
 //!       "question",                       A's question, else B's
+//!       "key",                             the questionnaire key (null when not recognized)
 //!       "a", "b",                          the answers as written; null when the side lacks the row
 //!       "status": "same"|"different"|"only_a"|"only_b",
 //!       "presence": "both"|"a_only"|"b_only",
@@ -172,6 +173,7 @@ impl<'a> From<&'a ZoneComparison> for JsonZone<'a> {
 #[derive(Serialize)]
 struct JsonRow<'a> {
     question: &'a str,
+    key: Option<&'static str>,
     a: Option<&'a str>,
     b: Option<&'a str>,
     status: &'static str,
@@ -187,6 +189,12 @@ impl<'a> From<&'a RowComparison> for JsonRow<'a> {
     fn from(r: &'a RowComparison) -> Self {
         JsonRow {
             question: r.question(),
+            key: r
+                .a
+                .as_ref()
+                .and_then(|c| c.key)
+                .or_else(|| r.b.as_ref().and_then(|c| c.key))
+                .map(|k| k.as_str()),
             a: r.a.as_ref().map(|c| c.answer.as_str()),
             b: r.b.as_ref().map(|c| c.answer.as_str()),
             status: r.status.as_str(),

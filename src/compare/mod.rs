@@ -29,7 +29,7 @@ mod tests;
 // Shared with `crate::diff`, which pairs two versions of one app the same way.
 pub(crate) use align::{align_by_key, row_keys};
 pub use json::{to_json, to_json_string};
-pub use normalize::text_key;
+pub use normalize::{fold_width, text_key};
 pub(crate) use permissions::compare_permissions;
 pub use render_markdown::{escape as escape_markdown, render_markdown};
 pub use render_text::{DEFAULT_WIDTH, MIN_WIDTH, render_text};

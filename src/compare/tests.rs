@@ -258,6 +258,53 @@ fn different_languages_pair_by_position_and_say_so() {
 }
 
 #[test]
+fn keyed_rows_pair_by_question_across_languages_and_wordings() {
+    let keyed = |rows: &[(&str, &str, &str)]| Zone {
+        pivot: "compliance".into(),
+        title: Default::default(),
+        blocks: rows
+            .iter()
+            .map(|(k, q, a)| Block::Row(Row::new(*q, *a, 0).keyed(k)))
+            .collect(),
+    };
+    // The German page left out SOC 1; the Japanese one asks it.
+    let a = app(
+        "de-DE",
+        vec![keyed(&[
+            ("compliance.hipaa", "Entspricht die App HIPAA?", "Ja"),
+            ("compliance.soc2", "Entspricht die App SOC 2?", "Nein"),
+        ])],
+    );
+    let b = app(
+        "ja-JP",
+        vec![keyed(&[
+            (
+                "compliance.hipaa",
+                "アプリは HIPAA に準拠していますか?",
+                "はい",
+            ),
+            (
+                "compliance.soc1",
+                "アプリは SOC 1 に準拠していますか?",
+                "はい",
+            ),
+            (
+                "compliance.soc2",
+                "アプリは SOC 2 に準拠していますか?",
+                "はい",
+            ),
+        ])],
+    );
+    let c = compare_apps(&a, &b);
+    let z = c.zones.iter().find(|z| z.pivot == "compliance").unwrap();
+    assert_eq!(z.aligned_by, AlignedBy::Question, "no position fallback");
+    assert_eq!(
+        statuses(&c, "compliance"),
+        [Status::Same, Status::OnlyB, Status::Different]
+    );
+}
+
+#[test]
 fn same_language_without_common_questions_falls_back_per_zone() {
     let a = app(
         "en-US",

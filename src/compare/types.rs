@@ -224,6 +224,10 @@ pub struct Cell {
     pub answer: String,
     pub value: Answer,
     pub level: u8,
+    /// The questionnaire key of the row's question, when it has one.
+    pub key: Option<crate::questionnaire::QuestionKey>,
+    /// What the answer means (a good "no" is good), for colors.
+    pub judgement: crate::model::Judgement,
 }
 
 /// The four verdicts of the JSON `status` field.

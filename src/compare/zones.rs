@@ -40,22 +40,26 @@ fn compare_zone(a: Option<&Zone>, b: Option<&Zone>, languages_match: bool) -> Zo
     let b_rows: Vec<&Row> = b.map(|z| z.rows().collect()).unwrap_or_default();
     let both_have_rows = !a_rows.is_empty() && !b_rows.is_empty();
 
-    let (pairs, fallback) = if !languages_match && both_have_rows {
-        (
-            align_by_position(a_rows.len(), b_rows.len()),
-            Some(Fallback::LanguagesDiffer),
-        )
-    } else {
-        let (pairs, matched) = align_by_key(&row_keys(&a_rows), &row_keys(&b_rows));
-        if matched == 0 && both_have_rows {
+    // Rows keyed by the questionnaire pair across languages; only pages without keys fall
+    // back to their order.
+    let keyed = |rows: &[&Row]| rows.iter().any(|r| r.key.is_some());
+    let (pairs, fallback) =
+        if !languages_match && both_have_rows && !(keyed(&a_rows) && keyed(&b_rows)) {
             (
                 align_by_position(a_rows.len(), b_rows.len()),
-                Some(Fallback::NoCommonQuestions),
+                Some(Fallback::LanguagesDiffer),
             )
         } else {
-            (pairs, None)
-        }
-    };
+            let (pairs, matched) = align_by_key(&row_keys(&a_rows), &row_keys(&b_rows));
+            if matched == 0 && both_have_rows {
+                (
+                    align_by_position(a_rows.len(), b_rows.len()),
+                    Some(Fallback::NoCommonQuestions),
+                )
+            } else {
+                (pairs, None)
+            }
+        };
 
     let rows: Vec<RowComparison> = pairs
         .into_iter()
@@ -121,6 +125,8 @@ fn same_answer(a: &Row, b: &Row) -> bool {
 
 fn cell(row: &Row) -> Cell {
     Cell {
+        key: row.key,
+        judgement: row.judgement(),
         question: row.question.to_string(),
         answer: row.answer.to_string(),
         value: row.value,

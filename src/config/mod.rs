@@ -39,6 +39,9 @@ pub struct Config {
     /// A permission tier file to use instead of the embedded one (same format as
     /// `data/permission_tiers.json`).
     pub risk_tiers: Option<PathBuf>,
+    /// The page language to show apps in when they have it (`de-DE`); `--lang` overrides it,
+    /// and without either the `LANG` environment variable decides.
+    pub lang: Option<String>,
     /// `attest-tui sync`: languages, source URL, timeouts, how old a catalog may get.
     pub sync: crate::sync::SyncConfig,
     /// Where the config was read from and its text, to turn spans into lines in later errors.

@@ -18,11 +18,10 @@ pub struct AnswerChange {
     pub new: Option<String>,
 }
 
-/// The stable key of a row's question, the same in every language and version, when the row
-/// has one. Rows carry no such key yet; when they do, it is returned here and every comparison
-/// in this module uses it.
-pub fn question_key(_row: &Row) -> Option<String> {
-    None
+/// The stable questionnaire key of a row's question, the same in every language and form
+/// version, when the importer could key it.
+pub fn question_key(row: &Row) -> Option<String> {
+    row.key.as_ref().map(|k| k.as_str().to_string())
 }
 
 /// What two rows are paired by: their question keys when every row of both zones has one,

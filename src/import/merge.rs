@@ -1,80 +1,251 @@
-//! One app often has a page per host (Word, Excel, PowerPoint, OneNote): pages with one id become
-//! one app, and registrations collect the apps that use them.
+//! One app often has several pages: a page per host (Word, Excel, PowerPoint, OneNote), an old
+//! page beside a new one, and a page per language. Pages with one id become one app, and
+//! registrations collect the apps that use them.
+//!
+//! Pages of one language are merged without loss: the most recently updated page's answers win
+//! where two pages ask the same question, and the rows and zones only another page has are
+//! added where that page has them (`zone_sources` says which page gave what). Pages in several
+//! languages become one app with every language kept: the first language imported is the
+//! primary one, the others are its `translations`.
 
 use std::collections::BTreeMap;
 
 use super::report::MergeConflict;
-use crate::model::{App, Registration};
+use crate::compare::text_key;
+use crate::model::{App, Block, Registration, Row, Translation, Zone, ZoneSources};
 
-/// Merge apps that share an id. The page updated most recently wins (the first by source path
-/// on a tie); the others add their sources, clients and missing links. Output is sorted by id.
-pub fn merge_apps(apps: Vec<App>) -> (Vec<App>, Vec<MergeConflict>) {
+/// Merge apps that share an id. `languages` ranks the page languages (the first is the primary
+/// language of an app that has it); languages not in it come after, in order of appearance.
+/// Output is sorted by id.
+pub fn merge_apps(apps: Vec<App>, languages: &[String]) -> (Vec<App>, Vec<MergeConflict>) {
     let mut groups: BTreeMap<String, Vec<App>> = BTreeMap::new();
     for app in apps {
         groups.entry(app.id.clone()).or_default().push(app);
     }
+    let rank = |lang: &str| {
+        languages
+            .iter()
+            .position(|l| l == lang)
+            .unwrap_or(languages.len())
+    };
     let mut out = Vec::with_capacity(groups.len());
     let mut conflicts = Vec::new();
-    for (id, mut pages) in groups {
-        if pages.len() == 1 {
-            out.extend(pages);
-            continue;
-        }
-        pages.sort_by(|a, b| a.sources.cmp(&b.sources));
-        let mut winner = 0;
-        for (i, page) in pages.iter().enumerate() {
-            if page.updated.date > pages[winner].updated.date {
-                winner = i;
+    for (id, pages) in groups {
+        let mut by_language: Vec<(String, Vec<App>)> = Vec::new();
+        for page in pages {
+            match by_language.iter_mut().find(|(l, _)| *l == page.language) {
+                Some((_, list)) => list.push(page),
+                None => by_language.push((page.language.clone(), vec![page])),
             }
         }
-        let mut merged = pages[winner].clone();
-        let mut fields: Vec<String> = Vec::new();
-        for (i, page) in pages.iter().enumerate() {
-            if i == winner {
-                continue;
-            }
-            for field in differing_fields(&pages[winner], page) {
-                if !fields.iter().any(|f| f == field) {
-                    fields.push(field.to_string());
-                }
-            }
-            merged.sources.extend(page.sources.iter().cloned());
-            for c in &page.clients {
-                if !merged.clients.contains(c) {
-                    merged.clients.push(c.clone());
-                }
-            }
-            let l = &mut merged.links;
-            for (mine, theirs) in [
-                (&mut l.teams, &page.links.teams),
-                (&mut l.appsource, &page.links.appsource),
-                (&mut l.website, &page.links.website),
-                (&mut l.terms, &page.links.terms),
-                (&mut l.privacy, &page.links.privacy),
-            ] {
-                if mine.is_none() {
-                    mine.clone_from(theirs);
-                }
-            }
+        by_language.sort_by_key(|(lang, _)| rank(lang));
+        let mut merged: Vec<App> = Vec::with_capacity(by_language.len());
+        for (_, pages) in by_language {
+            let (app, conflict) = merge_pages(&id, pages);
+            conflicts.extend(conflict);
+            merged.push(app);
         }
-        merged.sources.sort();
-        merged.sources.dedup();
-        if !fields.is_empty() {
-            conflicts.push(MergeConflict {
-                id,
-                kept: pages[winner].sources.join(", "),
-                others: pages
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| *i != winner)
-                    .flat_map(|(_, p)| p.sources.iter().cloned())
-                    .collect(),
-                fields,
-            });
+        let mut languages = merged.into_iter();
+        let mut primary = languages.next().expect("a group has at least one page");
+        for other in languages {
+            add_translation(&mut primary, other);
         }
-        out.push(merged);
+        out.push(primary);
     }
     (out, conflicts)
+}
+
+/// `other` (the same app in another language) as a translation of `primary`; what does not
+/// depend on the language (clients, links) fills what `primary` lacks.
+fn add_translation(primary: &mut App, other: App) {
+    add_hosts(primary, &other);
+    if primary.certification == crate::model::Certification::None {
+        primary.certification = other.certification;
+    }
+    primary.translations.push(Translation {
+        language: other.language,
+        name: other.name,
+        publisher: other.publisher,
+        sources: other.sources,
+        updated: other.updated,
+        zones: other.zones,
+        permissions: other.permissions,
+        zone_sources: other.zone_sources,
+    });
+}
+
+/// The clients and links of another page of the app: per host, so merged rather than compared.
+fn add_hosts(into: &mut App, page: &App) {
+    for c in &page.clients {
+        if !into.clients.contains(c) {
+            into.clients.push(c.clone());
+        }
+    }
+    let l = &mut into.links;
+    for (mine, theirs) in [
+        (&mut l.teams, &page.links.teams),
+        (&mut l.appsource, &page.links.appsource),
+        (&mut l.website, &page.links.website),
+        (&mut l.terms, &page.links.terms),
+        (&mut l.privacy, &page.links.privacy),
+    ] {
+        if mine.is_none() {
+            mine.clone_from(theirs);
+        }
+    }
+}
+
+/// The pages of one app in one language merged into one.
+fn merge_pages(id: &str, mut pages: Vec<App>) -> (App, Option<MergeConflict>) {
+    if pages.len() == 1 {
+        return (pages.pop().expect("one page"), None);
+    }
+    // The newest page first; of pages updated the same day (or not dated), the richest, then
+    // the first by path, so the result does not depend on the order pages were read in.
+    pages.sort_by(|a, b| {
+        b.updated
+            .date
+            .cmp(&a.updated.date)
+            .then_with(|| row_count(b).cmp(&row_count(a)))
+            .then_with(|| a.sources.cmp(&b.sources))
+    });
+    let winner = &pages[0];
+    let mut merged = winner.clone();
+    let first_source = winner.sources.first().cloned().unwrap_or_default();
+    merged.zone_sources = merged
+        .zones
+        .iter()
+        .map(|z| ZoneSources {
+            pivot: z.pivot.to_string(),
+            sources: vec![first_source.clone()],
+        })
+        .collect();
+    let mut fields: Vec<String> = Vec::new();
+    for page in &pages[1..] {
+        for field in differing_fields(winner, page) {
+            if !fields.iter().any(|f| f == field) {
+                fields.push(field.to_string());
+            }
+        }
+        merged.sources.extend(page.sources.iter().cloned());
+        add_hosts(&mut merged, page);
+        let source = page.sources.first().cloned().unwrap_or_default();
+        add_zones(&mut merged, page, &source);
+        for p in &page.permissions {
+            let same = |q: &&crate::model::Permission| {
+                q.name == p.name && q.kind == p.kind && q.registration == p.registration
+            };
+            if !merged.permissions.iter().any(|q| same(&q)) {
+                merged.permissions.push(p.clone());
+            }
+        }
+    }
+    merged.sources.sort();
+    merged.sources.dedup();
+    let conflict = (!fields.is_empty()).then(|| MergeConflict {
+        id: id.to_string(),
+        kept: winner.sources.join(", "),
+        others: pages[1..]
+            .iter()
+            .flat_map(|p| p.sources.iter().cloned())
+            .collect(),
+        fields,
+    });
+    (merged, conflict)
+}
+
+fn row_count(app: &App) -> usize {
+    app.rows().count()
+}
+
+/// Add the zones and rows of `page` that `merged` lacks, each where `page` has it.
+fn add_zones(merged: &mut App, page: &App, source: &str) {
+    for (k, zone) in page.zones.iter().enumerate() {
+        match merged.zones.iter().position(|z| z.pivot == zone.pivot) {
+            Some(i) => {
+                if add_rows(&mut merged.zones[i], zone) > 0 {
+                    note_source(merged, &zone.pivot, source);
+                }
+            }
+            None => {
+                // After the zone that comes before it on its own page, if the app has that one.
+                let at = page.zones[..k]
+                    .iter()
+                    .rev()
+                    .find_map(|prev| merged.zones.iter().position(|z| z.pivot == prev.pivot))
+                    .map_or(0, |i| i + 1);
+                merged.zones.insert(at, zone.clone());
+                note_source(merged, &zone.pivot, source);
+            }
+        }
+    }
+}
+
+fn note_source(merged: &mut App, pivot: &str, source: &str) {
+    match merged.zone_sources.iter_mut().find(|z| z.pivot == pivot) {
+        Some(z) => {
+            if !z.sources.iter().any(|s| s == source) {
+                z.sources.push(source.to_string());
+            }
+        }
+        None => merged.zone_sources.push(ZoneSources {
+            pivot: pivot.to_string(),
+            sources: vec![source.to_string()],
+        }),
+    }
+}
+
+/// What makes two rows one question: the questionnaire key, else the question's text (and
+/// nesting level, since controls repeat under sections).
+#[derive(PartialEq, Eq, Clone)]
+enum RowId {
+    Key(crate::questionnaire::QuestionKey),
+    Text(String, u8),
+}
+
+fn row_id(row: &Row) -> RowId {
+    match row.key {
+        Some(k) => RowId::Key(k),
+        None => RowId::Text(text_key(&row.question), row.level),
+    }
+}
+
+/// Insert the rows of `from` that `into` lacks after the row that precedes them in `from`
+/// (before `into`'s first row when none does). Returns how many were added.
+fn add_rows(into: &mut Zone, from: &Zone) -> usize {
+    let mut added = 0;
+    // Where the previous row of `from` is in `into`'s blocks.
+    let mut anchor: Option<usize> = None;
+    let mut used: Vec<bool> = vec![false; into.blocks.len()];
+    for row in from.rows() {
+        let id = row_id(row);
+        let found = into
+            .blocks
+            .iter()
+            .enumerate()
+            .position(|(i, b)| !used[i] && matches!(b, Block::Row(r) if row_id(r) == id));
+        match found {
+            Some(i) => {
+                used[i] = true;
+                anchor = Some(i);
+            }
+            None => {
+                let at = match anchor {
+                    Some(i) => i + 1,
+                    None => into
+                        .blocks
+                        .iter()
+                        .position(|b| matches!(b, Block::Row(_)))
+                        .unwrap_or(into.blocks.len()),
+                };
+                into.blocks.insert(at, Block::Row(row.clone()));
+                used.insert(at, true);
+                anchor = Some(at);
+                added += 1;
+            }
+        }
+    }
+    added
 }
 
 /// The catalog fields in which two pages of one app disagree. Sources, clients and links are
@@ -139,81 +310,4 @@ pub fn collect_registrations<'a>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Links, Updated, Zone};
-
-    fn page(source: &str, date: &str, zone_title: &str) -> App {
-        App {
-            id: "WA1".into(),
-            name: "Add-in".into(),
-            sources: vec![source.into()],
-            updated: Updated {
-                date: Some(date.into()),
-                raw: date.into(),
-            },
-            clients: vec![source.split('/').next().unwrap().into()],
-            zones: vec![Zone {
-                pivot: "general".into(),
-                title: zone_title.into(),
-                blocks: vec![],
-            }],
-            ..App::default()
-        }
-    }
-
-    #[test]
-    fn host_pages_of_one_app_merge_and_the_newest_wins_a_conflict() {
-        let mut word = page("word/addin.md", "2022-01-05", "Old");
-        word.links = Links {
-            website: Some("https://w".into()),
-            ..Links::default()
-        };
-        let excel = page("excel/addin.md", "2022-03-01", "New");
-        let other = App {
-            id: "WA0".into(),
-            sources: vec!["teams/x.md".into()],
-            ..App::default()
-        };
-        let (apps, conflicts) = merge_apps(vec![word, other, excel]);
-        assert_eq!(apps.len(), 2);
-        assert_eq!(apps[0].id, "WA0", "sorted by id");
-        let merged = &apps[1];
-        assert_eq!(merged.sources, ["excel/addin.md", "word/addin.md"]);
-        assert_eq!(merged.zones[0].title, "New");
-        assert_eq!(merged.updated.date.as_deref(), Some("2022-03-01"));
-        assert_eq!(merged.clients, ["excel", "word"]);
-        assert_eq!(merged.links.website.as_deref(), Some("https://w"));
-        assert_eq!(conflicts.len(), 1);
-        assert_eq!(conflicts[0].kept, "excel/addin.md");
-        assert_eq!(conflicts[0].others, ["word/addin.md"]);
-        assert_eq!(conflicts[0].fields, ["updated", "zones"]);
-    }
-
-    #[test]
-    fn identical_pages_merge_without_a_conflict() {
-        let a = page("word/a.md", "2022-01-05", "T");
-        let b = page("excel/a.md", "2022-01-05", "T");
-        let (apps, conflicts) = merge_apps(vec![a, b]);
-        assert_eq!(apps.len(), 1);
-        assert!(conflicts.is_empty());
-    }
-
-    #[test]
-    fn registrations_join_pages_and_permission_uses() {
-        let page = Registration {
-            id: "g1".into(),
-            apps: vec!["WA9".into()],
-            app_names: vec!["Nine".into()],
-            status: Some("已完成".into()),
-            source: Some("azure/g1.md".into()),
-        };
-        let regs = collect_registrations(vec![page], [("g2", "WA2"), ("g1", "WA1"), ("g1", "WA1")]);
-        assert_eq!(regs.len(), 2);
-        assert_eq!(regs[0].id, "g1");
-        assert_eq!(regs[0].apps, ["WA1", "WA9"]);
-        assert_eq!(regs[0].status.as_deref(), Some("已完成"));
-        assert_eq!(regs[1].apps, ["WA2"]);
-        assert_eq!(regs[1].source, None);
-    }
-}
+mod tests;

@@ -54,6 +54,13 @@ pub struct PageWarning {
     pub message: String,
 }
 
+/// Key the rows of a page read on its own.
+fn key_outcome(outcome: &mut PageOutcome) {
+    if let PageOutcome::App(app) = outcome {
+        crate::questionnaire::key_apps(std::slice::from_mut(&mut **app));
+    }
+}
+
 /// What one page turned out to be.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PageOutcome {

@@ -19,6 +19,10 @@ pub struct ImportReport {
     pub permission_rows: usize,
     /// Permission rows in the catalog, after merging.
     pub catalog_permission_rows: usize,
+    /// Question rows over all app pages, and how many were recognized as a questionnaire
+    /// question (given a key).
+    pub rows: usize,
+    pub keyed_rows: usize,
     pub skipped: Vec<SkippedPage>,
     pub conflicts: Vec<MergeConflict>,
     pub warnings: Vec<Warning>,
@@ -94,10 +98,19 @@ impl fmt::Display for ImportReport {
             "imported {} apps, {} registrations, {} permission rows ({} before merging pages)",
             self.apps, self.registrations, self.catalog_permission_rows, self.permission_rows
         )?;
+        if self.rows > 0 {
+            writeln!(
+                f,
+                "recognized {} of {} question rows ({:.1}%; `attest-tui questions` lists the questionnaire)",
+                self.keyed_rows,
+                self.rows,
+                100.0 * self.keyed_rows as f64 / self.rows as f64
+            )?;
+        }
         if !self.conflicts.is_empty() {
             writeln!(
                 f,
-                "{} apps have pages that disagree (the most recently updated page is kept):",
+                "{} apps have pages that disagree (the most recently updated page's answers win; rows and zones only the others have are added):",
                 self.conflicts.len()
             )?;
             for c in self.conflicts.iter().take(LISTED) {

@@ -29,6 +29,8 @@ const PIVOT_FILE: &str = "zone-pivot-groups.yml";
 struct PageFile {
     path: PathBuf,
     source: String,
+    /// Which of the paths given reached it (their order ranks the page languages).
+    root: usize,
 }
 
 /// Import folders (recursively) and single files into one catalog.
@@ -37,8 +39,12 @@ pub fn import_paths(
     opts: &ImportOptions,
 ) -> Result<(Catalog, ImportReport), ImportError> {
     let mut files = Vec::new();
-    for path in paths {
+    for (root, path) in paths.iter().enumerate() {
+        let start = files.len();
         collect(path, &mut files)?;
+        for f in &mut files[start..] {
+            f.root = root;
+        }
     }
     if paths.len() > 1 {
         // A file reached through two of the paths given (a folder and its subfolder) is read
@@ -53,6 +59,8 @@ pub fn import_paths(
 
     let mut report = ImportReport::default();
     let mut apps = Vec::new();
+    // (path given, language) of each app page, to rank the languages.
+    let mut languages_seen: Vec<(usize, String)> = Vec::new();
     let mut registration_pages = Vec::new();
     for (file, result) in files.iter().zip(results) {
         report.pages_read += 1;
@@ -103,6 +111,7 @@ pub fn import_paths(
                         }
                     }
                 }
+                languages_seen.push((file.root, app.language.clone()));
                 apps.push(*app);
             }
             PageOutcome::Registration(reg) => {
@@ -138,7 +147,20 @@ pub fn import_paths(
         registration_pages,
         uses.iter().map(|(r, a)| (r.as_str(), a.as_str())),
     );
-    let (apps, conflicts) = merge_apps(apps);
+    // Keys before merging: the pages of one app are merged question by question.
+    let keying = crate::questionnaire::key_apps(&mut apps);
+    report.rows = keying.rows;
+    report.keyed_rows = keying.keyed;
+    // The language of the first path given comes first: `import zh-CN de-DE` keeps zh-CN as
+    // the primary language of the apps it has.
+    languages_seen.sort_by_key(|(root, _)| *root);
+    let mut languages: Vec<String> = Vec::new();
+    for (_, lang) in languages_seen {
+        if !languages.contains(&lang) {
+            languages.push(lang);
+        }
+    }
+    let (apps, conflicts) = merge_apps(apps, &languages);
     report.apps = apps.len();
     report.catalog_permission_rows = apps.iter().map(|a| a.permissions.len()).sum();
     report.registrations = registrations.len();
@@ -177,6 +199,7 @@ fn collect(path: &Path, out: &mut Vec<PageFile>) -> Result<(), ImportError> {
         out.push(PageFile {
             path: path.to_path_buf(),
             source,
+            root: 0,
         });
         Ok(())
     }
@@ -209,7 +232,11 @@ fn walk_dir(root: &Path, dir: &Path, out: &mut Vec<PageFile>) -> Result<(), Impo
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            out.push(PageFile { path, source });
+            out.push(PageFile {
+                path,
+                source,
+                root: 0,
+            });
         }
     }
     Ok(())
@@ -264,13 +291,13 @@ fn parse_text(text: &str, source: &str, path: &Path) -> Result<ParsedPage, PageE
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
     if !is_md && rendered::looks_rendered(text) {
-        let outcome = rendered::parse_rendered_page(text, source)?;
+        let page = rendered::parse_unkeyed(text, source)?;
         return Ok(ParsedPage {
-            outcome,
+            outcome: PageOutcome::App(Box::new(page.app)),
             warnings: Vec::new(),
             pivot_group: None,
             rendered: true,
         });
     }
-    markdown::read_markdown_page(text, source)
+    markdown::read_unkeyed(text, source)
 }

@@ -6,31 +6,51 @@ use crate::model::{Catalog, Registration};
 #[derive(Debug, Default)]
 pub struct Merged {
     pub catalog: Catalog,
-    /// One line per app id that more than one source defined: the later source wins.
+    /// What the merge decided about app ids several sources define, at most one line each
+    /// (languages joined, pages replaced), however many apps.
     pub replaced: Vec<String>,
 }
 
-/// Merge catalogs in order; an app id defined again by a later source replaces the earlier app
-/// (in its original position). Registrations with the same id are united.
+/// Merge catalogs in order. An app id defined again by a later source stays one app (in its
+/// first position): the later source's page in a language replaces the earlier one in that
+/// language, and its other languages are added as translations. Registrations with the same id
+/// are united.
 pub fn merge_catalogs(parts: Vec<(String, Catalog)>) -> Merged {
     let mut merged = Merged::default();
     let mut app_pos: HashMap<String, (usize, String)> = HashMap::new();
     let mut reg_pos: HashMap<String, usize> = HashMap::new();
+    let mut joined: Vec<String> = Vec::new();
+    let mut languages: Vec<String> = Vec::new();
+    let mut replaced: Vec<String> = Vec::new();
     for (label, part) in parts {
         for app in part.apps {
             match app_pos.get(&app.id) {
                 Some((i, earlier)) => {
-                    merged.replaced.push(format!(
+                    let i = *i;
+                    let example = format!(
                         "app \"{}\" ({}) from {label} replaces the one from {earlier}",
                         app.name, app.id
-                    ));
-                    let i = *i;
-                    app_pos.insert(app.id.clone(), (i, label.clone()));
-                    merged.catalog.apps[i] = app;
+                    );
+                    let id = app.id.clone();
+                    let (added, swapped) = merged.catalog.apps[i].add_languages(app);
+                    if added > 0 && !joined.contains(&id) {
+                        joined.push(id.clone());
+                    }
+                    if swapped > 0 {
+                        replaced.push(example);
+                    }
+                    app_pos.insert(id, (i, label.clone()));
                 }
                 None => {
                     app_pos.insert(app.id.clone(), (merged.catalog.apps.len(), label.clone()));
                     merged.catalog.apps.push(app);
+                }
+            }
+        }
+        for app in &merged.catalog.apps {
+            for lang in app.languages() {
+                if !languages.iter().any(|l| l == lang) {
+                    languages.push(lang.to_string());
                 }
             }
         }
@@ -43,6 +63,22 @@ pub fn merge_catalogs(parts: Vec<(String, Catalog)>) -> Merged {
                 }
             }
         }
+    }
+    if !joined.is_empty() {
+        merged.replaced.push(format!(
+            "{} apps are in several languages ({}): each is kept once with every language",
+            joined.len(),
+            languages.join(", ")
+        ));
+    }
+    match replaced.len() {
+        0 => {}
+        1 => merged.replaced.push(replaced.remove(0)),
+        n => merged.replaced.push(format!(
+            "{n} apps are defined again by a later source, which wins for their language: {} (and {} more)",
+            replaced[0],
+            n - 1
+        )),
     }
     merged
 }
@@ -103,6 +139,28 @@ mod tests {
         assert_eq!(names, ["New A", "B", "C"]);
         assert_eq!(m.replaced.len(), 1);
         assert!(m.replaced[0].contains("from user.json replaces the one from embedded"));
+    }
+
+    #[test]
+    fn the_same_app_in_other_languages_is_joined_and_summed_up_in_one_line() {
+        let lang = |c: &mut Catalog, l: &str| c.apps.iter_mut().for_each(|a| a.language = l.into());
+        let mut zh = cat(&[("a", "甲"), ("b", "乙")], &[]);
+        lang(&mut zh, "zh-CN");
+        let mut de = cat(&[("a", "A"), ("b", "B"), ("c", "C")], &[]);
+        lang(&mut de, "de-DE");
+        let m = merge_catalogs(vec![("zh".into(), zh), ("de".into(), de)]);
+        assert_eq!(m.catalog.apps.len(), 3);
+        assert_eq!(m.catalog.apps[0].languages(), ["zh-CN", "de-DE"]);
+        assert_eq!(
+            m.catalog.apps[0].name, "甲",
+            "the first source stays primary"
+        );
+        assert_eq!(m.replaced.len(), 1, "{:?}", m.replaced);
+        assert!(
+            m.replaced[0].starts_with("2 apps are in several languages (zh-CN, de-DE)"),
+            "{}",
+            m.replaced[0]
+        );
     }
 
     #[test]

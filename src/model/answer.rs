@@ -13,6 +13,9 @@ pub enum Answer {
     Unanswered,
     /// Free text: anything that is not one of the above.
     Text,
+    /// Copied page text (a browser's "copy all") loses the yes/no answers the page shows as
+    /// icons: the answer exists but is not in the text that was imported.
+    NotCopied,
 }
 
 impl Answer {
@@ -23,6 +26,19 @@ impl Answer {
             Answer::NotApplicable => "not_applicable",
             Answer::Unanswered => "unanswered",
             Answer::Text => "text",
+            Answer::NotCopied => "not_copied",
+        }
+    }
+
+    /// How a person reads the value.
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Yes => "yes",
+            Answer::No => "no",
+            Answer::NotApplicable => "not applicable",
+            Answer::Unanswered => "unanswered",
+            Answer::Text => "text",
+            Answer::NotCopied => "not in the copied text",
         }
     }
 }
@@ -71,9 +87,8 @@ const NO: &[&str] = &[
     "否",
     "不",
     "不是",
-    // Machine translations of "No" in the zh-CN corpus ("not supported", "none").
+    // Machine translation of "No" in the zh-CN corpus ("not supported").
     "不支持",
-    "无",
     "nein",
     "falsch",
     "non",
@@ -147,24 +162,88 @@ const NOT_APPLICABLE: &[&str] = &[
     "해당없음",
     "적용할 수 없음",
     "적용 불가",
+    // Machine translations of "N/A" in the ru-RU corpus ("unavailable", "no data").
+    "недоступно",
+    "н/д",
+    // es-ES, it-IT, pt-BR pages ("no disponible", "non disponibile", "não disponível").
+    "n/d",
 ];
 const UNANSWERED: &[&str] = &["", "-", "—", "–", "n/r", "未回答", "未应答"];
 
+/// Machine translations of an answer that only mean it in one page language, where the same
+/// word elsewhere means something else (`X` is a mark, `Nr.` a number, `无` "none"): the
+/// corpora show each against what the other languages answer on the same row. The last field:
+/// whether the word means it only to a yes/no question (to "What data is stored?", "none" is
+/// an answer in its own right).
+const BY_LANGUAGE: &[(&str, &str, Answer, bool)] = &[
+    // ja-JP: "No" as "not needed"/"none"/a cross, "Yes" as "needed".
+    ("ja", "不要", Answer::No, true),
+    ("ja", "なし", Answer::No, true),
+    ("ja", "x", Answer::No, true),
+    ("ja", "必要", Answer::Yes, true),
+    // de-DE: "No." as "Nr." (number), "N/A" as "N/V" (nicht verfügbar) and as a dash.
+    ("de", "nr", Answer::No, true),
+    ("de", "n/v", Answer::NotApplicable, false),
+    ("de", "–", Answer::NotApplicable, false),
+    // zh-CN, zh-TW: "N/A" as "none".
+    ("zh", "无", Answer::NotApplicable, true),
+    ("zh", "無", Answer::NotApplicable, true),
+];
+
 /// Map an answer as written on a page to its normalized value, in any language the pages use.
 pub fn normalize_answer(raw: &str) -> Answer {
-    let folded = fold(raw);
-    let word = folded.as_str();
-    if UNANSWERED.contains(&word) {
-        Answer::Unanswered
-    } else if YES.contains(&word) {
-        Answer::Yes
-    } else if NO.contains(&word) {
-        Answer::No
-    } else if NOT_APPLICABLE.contains(&word) {
-        Answer::NotApplicable
-    } else {
-        Answer::Text
+    if is_long(raw) {
+        return Answer::Text;
     }
+    normalize_word(&fold(raw))
+}
+
+/// No answer word is this long, even with emphasis and spaces around it: a sentence is text
+/// without folding it first.
+fn is_long(raw: &str) -> bool {
+    raw.len() > 96
+}
+
+/// Like [`normalize_answer`], knowing the page language (`de-DE`; empty when unknown) and whether
+/// the question is a yes/no one: the machine translations of yes, no and N/A that only one
+/// language uses are read for yes/no questions of that language; to a free-text question
+/// ("What data is stored?") the same word is text.
+pub fn normalize_answer_in(raw: &str, language: &str, yes_no_question: bool) -> Answer {
+    if is_long(raw) {
+        return Answer::Text;
+    }
+    let folded = fold(raw);
+    let lang = language.split(['-', '_']).next().unwrap_or("");
+    if let Some((_, _, v, _)) = BY_LANGUAGE.iter().find(|(l, w, _, yes_no_only)| {
+        (yes_no_question || !yes_no_only) && l.eq_ignore_ascii_case(lang) && *w == folded
+    }) {
+        return *v;
+    }
+    normalize_word(&folded)
+}
+
+fn normalize_word(word: &str) -> Answer {
+    // Every row's answer is looked up, twice while importing: a table, not four list scans.
+    static WORDS: std::sync::LazyLock<foldhash::HashMap<&'static str, Answer>> =
+        std::sync::LazyLock::new(|| {
+            let mut map = foldhash::HashMap::default();
+            // Earlier lists win, as in reading them in this order.
+            for (list, value) in [
+                (NOT_APPLICABLE, Answer::NotApplicable),
+                (NO, Answer::No),
+                (YES, Answer::Yes),
+                (UNANSWERED, Answer::Unanswered),
+            ] {
+                for w in list {
+                    map.insert(*w, value);
+                }
+            }
+            map
+        });
+    if word.len() > 40 {
+        return Answer::Text;
+    }
+    WORDS.get(word).copied().unwrap_or(Answer::Text)
 }
 
 /// Lower case, markdown emphasis and closing punctuation removed, inner white space collapsed.
@@ -188,46 +267,120 @@ fn fold(raw: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn chinese_answers_normalize() {
-        assert_eq!(normalize_answer("是"), Answer::Yes);
-        assert_eq!(normalize_answer("否"), Answer::No);
-        assert_eq!(normalize_answer("不适用"), Answer::NotApplicable);
-        assert_eq!(normalize_answer("不適用"), Answer::NotApplicable);
-        assert_eq!(normalize_answer("可访问"), Answer::Yes);
-        assert_eq!(normalize_answer("不支持"), Answer::No);
-        assert_eq!(normalize_answer("无"), Answer::No);
-    }
-
-    #[test]
-    fn european_answers_normalize() {
-        for (raw, want) in [
-            ("Ja", Answer::Yes),
-            ("Nein", Answer::No),
-            ("Nicht zutreffend", Answer::NotApplicable),
-            ("Oui", Answer::Yes),
-            ("Non applicable", Answer::NotApplicable),
-            ("Sí", Answer::Yes),
-            ("No aplicable", Answer::NotApplicable),
-            ("Não", Answer::No),
-            ("Niet van toepassing", Answer::NotApplicable),
-            ("Nej", Answer::No),
-            ("Nie dotyczy", Answer::NotApplicable),
-            ("Hayır", Answer::No),
-            ("Да", Answer::Yes),
-            ("Неприменимо", Answer::NotApplicable),
-        ] {
-            assert_eq!(normalize_answer(raw), want, "{raw}");
+    /// Each case: the page language, the answer as written, and its value to a yes/no question.
+    fn check(cases: &[(&str, &str, Answer)]) {
+        for (lang, raw, want) in cases {
+            assert_eq!(
+                normalize_answer_in(raw, lang, true),
+                *want,
+                "{lang} {raw:?}"
+            );
         }
     }
 
     #[test]
-    fn asian_answers_normalize() {
-        assert_eq!(normalize_answer("はい"), Answer::Yes);
-        assert_eq!(normalize_answer("いいえ"), Answer::No);
-        assert_eq!(normalize_answer("該当なし"), Answer::NotApplicable);
-        assert_eq!(normalize_answer("예"), Answer::Yes);
-        assert_eq!(normalize_answer("해당 없음"), Answer::NotApplicable);
+    fn zh_cn_answers_and_machine_translations() {
+        check(&[
+            ("zh-CN", "是", Answer::Yes),
+            ("zh-CN", "否", Answer::No),
+            ("zh-CN", "不适用", Answer::NotApplicable),
+            ("zh-CN", "可访问", Answer::Yes),
+            ("zh-CN", "不支持", Answer::No),
+            // "N/A" translated as "none": not "no".
+            ("zh-CN", "无", Answer::NotApplicable),
+            ("zh-CN", "", Answer::Unanswered),
+        ]);
+        // To a free-text question ("What data is stored?") "none" is what it says.
+        assert_eq!(normalize_answer_in("无", "zh-CN", false), Answer::Text);
+    }
+
+    #[test]
+    fn de_de_answers_and_machine_translations() {
+        check(&[
+            ("de-DE", "Ja", Answer::Yes),
+            ("de-DE", "Nein", Answer::No),
+            ("de-DE", "Nicht zutreffend", Answer::NotApplicable),
+            // "No." as "Nr." (number), "N/A" as "N/V" and as a dash.
+            ("de-DE", "Nr.", Answer::No),
+            ("de-DE", "N/V", Answer::NotApplicable),
+            ("de-DE", "–", Answer::NotApplicable),
+        ]);
+        // Not available is not available whatever the question.
+        assert_eq!(
+            normalize_answer_in("N/V", "de-DE", false),
+            Answer::NotApplicable
+        );
+        assert_eq!(normalize_answer_in("Nr.", "de-DE", false), Answer::Text);
+        // The same marks in another language are not answers.
+        assert_eq!(normalize_answer_in("Nr.", "fr-FR", true), Answer::Text);
+        assert_eq!(normalize_answer_in("–", "fr-FR", true), Answer::Unanswered);
+    }
+
+    #[test]
+    fn ja_jp_answers_and_machine_translations() {
+        check(&[
+            ("ja-JP", "はい", Answer::Yes),
+            ("ja-JP", "いいえ", Answer::No),
+            ("ja-JP", "該当なし", Answer::NotApplicable),
+            ("ja-JP", "N/A", Answer::NotApplicable),
+            // "No" as "not needed", "none" and a cross; "Yes" as "needed".
+            ("ja-JP", "不要", Answer::No),
+            ("ja-JP", "なし", Answer::No),
+            ("ja-JP", "X", Answer::No),
+            ("ja-JP", "必要", Answer::Yes),
+        ]);
+        assert_eq!(normalize_answer_in("不要", "zh-CN", true), Answer::Text);
+    }
+
+    #[test]
+    fn fr_fr_answers() {
+        check(&[
+            ("fr-FR", "Oui", Answer::Yes),
+            ("fr-FR", "Non", Answer::No),
+            ("fr-FR", "S/O", Answer::NotApplicable),
+            ("fr-FR", "N/A", Answer::NotApplicable),
+            ("fr-FR", "Non applicable", Answer::NotApplicable),
+        ]);
+    }
+
+    #[test]
+    fn ru_ru_answers_and_machine_translations() {
+        check(&[
+            ("ru-RU", "Да", Answer::Yes),
+            ("ru-RU", "Нет", Answer::No),
+            ("ru-RU", "Недоступно", Answer::NotApplicable),
+            ("ru-RU", "Н/Д", Answer::NotApplicable),
+            ("ru-RU", "Н/д", Answer::NotApplicable),
+            ("ru-RU", "Неприменимо", Answer::NotApplicable),
+        ]);
+    }
+
+    #[test]
+    fn answers_of_the_languages_without_a_corpus() {
+        check(&[
+            ("zh-TW", "是", Answer::Yes),
+            ("zh-TW", "否", Answer::No),
+            ("zh-TW", "不適用", Answer::NotApplicable),
+            ("zh-TW", "無", Answer::NotApplicable),
+            ("ko-KR", "예", Answer::Yes),
+            ("ko-KR", "아니오", Answer::No),
+            ("ko-KR", "아니요", Answer::No),
+            ("ko-KR", "해당 없음", Answer::NotApplicable),
+            ("es-ES", "Sí", Answer::Yes),
+            ("es-ES", "No", Answer::No),
+            ("es-ES", "N/D", Answer::NotApplicable),
+            ("es-ES", "No aplicable", Answer::NotApplicable),
+            ("it-IT", "Sì", Answer::Yes),
+            ("it-IT", "No", Answer::No),
+            ("it-IT", "N/D", Answer::NotApplicable),
+            ("pt-BR", "Sim", Answer::Yes),
+            ("pt-BR", "Não", Answer::No),
+            ("pt-BR", "N/D", Answer::NotApplicable),
+            ("en-US", "Yes", Answer::Yes),
+            ("en-US", "No.", Answer::No),
+            ("en-US", "N/A", Answer::NotApplicable),
+            ("en-US", "true", Answer::Yes),
+        ]);
     }
 
     #[test]
@@ -245,5 +398,6 @@ mod tests {
         assert_eq!(normalize_answer("   "), Answer::Unanswered);
         assert_eq!(normalize_answer("Azure"), Answer::Text);
         assert_eq!(normalize_answer("是，使用 Azure"), Answer::Text);
+        assert_eq!(normalize_answer(&"Yes ".repeat(40)), Answer::Text);
     }
 }

@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Answer, Permission, PermissionKind, SharedText};
+use crate::questionnaire::QuestionKey;
 
 /// The catalog format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -80,6 +81,41 @@ pub struct App {
     pub zones: Vec<Zone>,
     #[serde(default)]
     pub permissions: Vec<Permission>,
+    /// When several pages of the app were merged: which pages each zone's rows came from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zone_sources: Vec<ZoneSources>,
+    /// The same app's pages in other languages (the fields above are the primary language's).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
+}
+
+/// The pages one zone of a merged app was read from: the page whose answers won first, then
+/// the pages that added rows it lacked.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ZoneSources {
+    pub pivot: String,
+    pub sources: Vec<String>,
+}
+
+/// An app's page in one more language: the fields that differ between languages. The id,
+/// certification, clients and links are the app's own, the same in every language.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Translation {
+    pub language: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub publisher: String,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub updated: Updated,
+    #[serde(default)]
+    pub zones: Vec<Zone>,
+    #[serde(default)]
+    pub permissions: Vec<Permission>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub zone_sources: Vec<ZoneSources>,
 }
 
 /// An app id is how reviews, lookups and merges find an app: an empty one would match
@@ -167,6 +203,13 @@ impl Zone {
             _ => None,
         })
     }
+
+    pub fn rows_mut(&mut self) -> impl Iterator<Item = &mut Row> {
+        self.blocks.iter_mut().filter_map(|b| match b {
+            Block::Row(r) => Some(r),
+            _ => None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -189,6 +232,10 @@ pub struct Row {
     /// Nesting depth: 0 for top-level rows, 1 for e.g. certification controls under their section.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub level: u8,
+    /// The questionnaire question this row asks (`security.pentest_annual`), whatever the page
+    /// language; `null` when the question is not recognized.
+    #[serde(default)]
+    pub key: Option<QuestionKey>,
 }
 
 impl Row {
@@ -199,7 +246,24 @@ impl Row {
             value: normalize_answer_for(&answer),
             answer,
             level,
+            key: None,
         }
+    }
+
+    /// The row with its question key.
+    pub fn keyed(mut self, key: &str) -> Row {
+        self.key = QuestionKey::named(key);
+        self
+    }
+
+    /// The English label of the row's question (the questionnaire's), when it is recognized.
+    pub fn english_label(&self) -> Option<&'static str> {
+        crate::questionnaire::english_label(self.key)
+    }
+
+    /// What the answer means for a reviewer, by the question's meaning.
+    pub fn judgement(&self) -> super::Judgement {
+        super::judge(self)
     }
 }
 

@@ -58,6 +58,8 @@ const DELEGATED: &[&str] = &[
     "委託",
     "delegiert",
     "delegiere",
+    // Machine translation of "delegated" as "seconded" (de-DE corpus).
+    "abgeordnet",
     "déléguée",
     "délégué",
     "delegada",
@@ -72,6 +74,10 @@ const DELEGATED: &[&str] = &[
     "devredilmiş",
     "делегированное",
     "делегированные",
+    "делегированная",
+    "делегированный",
+    "делегирована",
+    "делегировано",
     "委任",
     "委任済み",
     "위임",
@@ -86,6 +92,7 @@ const APPLICATION: &[&str] = &[
     "anwendung",
     "aplicación",
     "aplicação",
+    "aplicativo",
     "applicazione",
     "toepassing",
     "applicatie",
@@ -115,20 +122,99 @@ const BOTH: &[&str] = &[
     "obie",
     "her ikisi",
     "оба",
+    "оба варианта",
+    // Machine translation of "Both" as "How" (ru-RU corpus).
+    "как",
     "両方",
+    "両方とも",
     "둘 다",
+    "모두",
 ];
 
 /// Read a permission type cell in any page language.
 pub fn parse_kind(raw: &str) -> PermissionKind {
-    let folded: String = raw
-        .trim()
+    parse_kind_with(raw, None)
+}
+
+/// Like [`parse_kind`], with the words the table's own header gives the two kinds: the type
+/// column's header reads "Permission type (Delegated/Application)" in the page's language, so a
+/// translation this list does not know is still read by the page's own words.
+pub fn parse_kind_with(raw: &str, header: Option<&HeaderKinds>) -> PermissionKind {
+    let word = fold_kind(raw);
+    let known = lookup_kind(&word);
+    if known != PermissionKind::Unknown || word.is_empty() {
+        return known;
+    }
+    if let Some(h) = header {
+        if word == h.delegated {
+            return PermissionKind::Delegated;
+        }
+        if word == h.application {
+            return PermissionKind::Application;
+        }
+    }
+    // "Delegated, Application", "delegated/application": both kinds named in one cell.
+    let parts: Vec<PermissionKind> = word
+        .split(['/', ',', '、', '&', '+', ';', '，'])
+        .map(|p| {
+            let p = p.trim();
+            match (lookup_kind(p), header) {
+                (PermissionKind::Unknown, Some(h)) if p == h.delegated => PermissionKind::Delegated,
+                (PermissionKind::Unknown, Some(h)) if p == h.application => {
+                    PermissionKind::Application
+                }
+                (k, _) => k,
+            }
+        })
+        .collect();
+    if parts.len() == 2
+        && parts.contains(&PermissionKind::Delegated)
+        && parts.contains(&PermissionKind::Application)
+    {
+        return PermissionKind::Both;
+    }
+    PermissionKind::Unknown
+}
+
+/// The words a permission table's type-column header gives the two kinds, from its
+/// parenthesized "(Delegated/Application)" part; `None` when it has none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderKinds {
+    pub delegated: String,
+    pub application: String,
+}
+
+impl HeaderKinds {
+    pub fn from_header(header: &str) -> Option<HeaderKinds> {
+        // "Permission type (Delegated/Application)", or the 2020 pages' "Delegated/Application".
+        let inner = match header.find(['(', '（']) {
+            Some(open) => {
+                let inner = &header[open..];
+                inner[inner.chars().next()?.len_utf8()..]
+                    .split([')', '）'])
+                    .next()?
+            }
+            None => header,
+        };
+        let (a, b) = inner.split_once(['/', '／'])?;
+        let (a, b) = (fold_kind(a), fold_kind(b));
+        (!a.is_empty() && !b.is_empty() && a != b).then_some(HeaderKinds {
+            delegated: a,
+            application: b,
+        })
+    }
+}
+
+fn fold_kind(raw: &str) -> String {
+    raw.trim()
         .trim_matches('*')
         .trim()
         .chars()
         .flat_map(char::to_lowercase)
-        .collect();
-    let word = folded.as_str();
+        .collect()
+}
+
+fn lookup_kind(word: &str) -> PermissionKind {
     if DELEGATED.contains(&word) {
         PermissionKind::Delegated
     } else if APPLICATION.contains(&word) {
@@ -205,6 +291,86 @@ mod tests {
         assert_eq!(parse_kind("两者"), PermissionKind::Both);
         assert_eq!(parse_kind("Beide"), PermissionKind::Both);
         assert_eq!(parse_kind("不支持"), PermissionKind::Unknown);
+    }
+
+    #[test]
+    fn machine_translated_kinds_of_every_corpus_language() {
+        for (raw, want) in [
+            // de-DE
+            ("Delegiert", PermissionKind::Delegated),
+            ("abgeordnet", PermissionKind::Delegated),
+            ("Anwendung", PermissionKind::Application),
+            ("beides", PermissionKind::Both),
+            // ja-JP
+            ("委任", PermissionKind::Delegated),
+            ("アプリケーション", PermissionKind::Application),
+            ("両方とも", PermissionKind::Both),
+            // ru-RU
+            ("делегирована", PermissionKind::Delegated),
+            ("Делегированные", PermissionKind::Delegated),
+            ("приложение", PermissionKind::Application),
+            ("Как", PermissionKind::Both),
+            ("оба варианта", PermissionKind::Both),
+            // fr-FR
+            ("Déléguée", PermissionKind::Delegated),
+            ("les deux", PermissionKind::Both),
+            // zh-CN
+            ("委托", PermissionKind::Delegated),
+            ("两者", PermissionKind::Both),
+        ] {
+            assert_eq!(parse_kind(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn kinds_of_the_languages_without_a_corpus() {
+        for (raw, want) in [
+            // ko-KR
+            ("위임", PermissionKind::Delegated),
+            ("애플리케이션", PermissionKind::Application),
+            ("둘 다", PermissionKind::Both),
+            // zh-TW
+            ("委派", PermissionKind::Delegated),
+            ("應用程式", PermissionKind::Application),
+            ("兩者", PermissionKind::Both),
+            // es-ES, pt-BR, it-IT
+            ("delegado", PermissionKind::Delegated),
+            ("Aplicación", PermissionKind::Application),
+            ("Aplicativo", PermissionKind::Application),
+            ("ambos", PermissionKind::Both),
+            ("delegata", PermissionKind::Delegated),
+            ("applicazione", PermissionKind::Application),
+            ("entrambi", PermissionKind::Both),
+            // en-US
+            ("Delegated", PermissionKind::Delegated),
+            ("Application", PermissionKind::Application),
+        ] {
+            assert_eq!(parse_kind(raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn the_table_header_teaches_its_own_words() {
+        let h = HeaderKinds::from_header("**Tipo de permiso (Delegadx/Aplicacionx)**").unwrap();
+        assert_eq!(
+            parse_kind_with("delegadx", Some(&h)),
+            PermissionKind::Delegated
+        );
+        assert_eq!(
+            parse_kind_with("Aplicacionx", Some(&h)),
+            PermissionKind::Application
+        );
+        assert_eq!(
+            parse_kind_with("Delegadx/Aplicacionx", Some(&h)),
+            PermissionKind::Both
+        );
+        assert_eq!(parse_kind_with("otra", Some(&h)), PermissionKind::Unknown);
+        assert_eq!(HeaderKinds::from_header("Permission type"), None);
+        assert_eq!(
+            parse_kind("Delegated, Application"),
+            PermissionKind::Both,
+            "both kinds named in one cell"
+        );
     }
 
     #[test]

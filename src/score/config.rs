@@ -11,8 +11,10 @@ pub struct ScoreConfig {
     pub count_unanswered: bool,
     pub weights: CategoryWeights,
     pub penalties: TierPenalties,
-    /// Per-question weights, first match wins: a question containing `contains` (case-insensitive)
-    /// gets `weight`; 0 ignores it, a negative weight means "yes" is the bad answer.
+    /// Per-question rules, first match wins: a row whose question key is `key`, or whose question
+    /// contains `contains` (case-insensitive), gets `weight`; 0 ignores it, a negative weight
+    /// means "yes" is the bad answer. Rows no rule matches are read by the questionnaire's
+    /// meaning of their question.
     pub questions: Vec<QuestionRule>,
 }
 
@@ -45,12 +47,71 @@ pub struct TierPenalties {
     pub cap: f64,
 }
 
+/// One `[[score.questions]]` entry: `key = "zerotrust.credentials_in_code"` or
+/// `contains = "credentials in code"` (exactly one), and a `weight`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawRule")]
 pub struct QuestionRule {
-    pub contains: String,
-    #[serde(deserialize_with = "finite")]
+    pub matches: RuleMatch,
     pub weight: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RuleMatch {
+    /// A questionnaire key, in any page language.
+    Key(String),
+    /// Text the page's question contains, case-insensitive.
+    Contains(String),
+}
+
+impl QuestionRule {
+    pub fn key(key: &str, weight: f64) -> QuestionRule {
+        QuestionRule {
+            matches: RuleMatch::Key(key.to_string()),
+            weight,
+        }
+    }
+
+    pub fn contains(text: &str, weight: f64) -> QuestionRule {
+        QuestionRule {
+            matches: RuleMatch::Contains(text.to_string()),
+            weight,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    key: Option<String>,
+    contains: Option<String>,
+    // Checked here rather than in `try_from`, so the error names the value's line and column.
+    #[serde(deserialize_with = "finite")]
+    weight: f64,
+}
+
+impl TryFrom<RawRule> for QuestionRule {
+    type Error = String;
+
+    fn try_from(raw: RawRule) -> Result<QuestionRule, String> {
+        let matches = match (raw.key, raw.contains) {
+            (Some(key), None) => {
+                if crate::questionnaire::questionnaire().key(&key).is_none() {
+                    return Err(format!(
+                        "unknown question key `{key}` (`attest-tui questions` lists them)"
+                    ));
+                }
+                RuleMatch::Key(key)
+            }
+            (None, Some(text)) if !text.trim().is_empty() => RuleMatch::Contains(text),
+            (None, Some(_)) => return Err("`contains` needs some text".to_string()),
+            _ => return Err("a question rule needs exactly one of `key` or `contains`".to_string()),
+        };
+        Ok(QuestionRule {
+            matches,
+            weight: raw.weight,
+        })
+    }
 }
 
 /// A weight or penalty: a finite number of at least 0. NaN would make every score NaN and sort
@@ -85,7 +146,7 @@ impl Default for ScoreConfig {
             count_unanswered: true,
             weights: CategoryWeights::default(),
             penalties: TierPenalties::default(),
-            questions: default_question_rules(),
+            questions: Vec::new(),
         }
     }
 }
@@ -137,40 +198,43 @@ impl TierPenalties {
 }
 
 impl ScoreConfig {
-    pub fn question_weight(&self, question: &str) -> f64 {
+    /// The weight the rules give a row (`None` when no rule matches it).
+    pub fn rule_weight(&self, key: Option<&str>, question: &str) -> Option<f64> {
         let q = question.to_lowercase();
         self.questions
             .iter()
-            .find(|r| q.contains(&r.contains.to_lowercase()))
-            .map_or(1.0, |r| r.weight)
+            .find(|r| match &r.matches {
+                RuleMatch::Key(k) => key == Some(k.as_str()),
+                RuleMatch::Contains(text) => q.contains(&text.to_lowercase()),
+            })
+            .map(|r| r.weight)
     }
 }
 
-/// Questions where "yes" is the worrying answer, in the page languages we have seen. Facts of
-/// the questionnaire, not of any one page.
-fn default_question_rules() -> Vec<QuestionRule> {
-    [
-        "credentials in code",
-        "在代码中存储任何凭据",
-        "代码中存储",
-        "unsupported operating system",
-        "不受支持的操作系统",
-        "third parties or sub-processors",
-        "third part",
-        "第三方",
-        "automated decision",
-        "自动决策",
-        "secondary purpose",
-        "次要目的",
-        "special categories",
-        "敏感数据",
-        "minors",
-        "未成年人",
-    ]
-    .into_iter()
-    .map(|contains| QuestionRule {
-        contains: contains.to_string(),
-        weight: -1.0,
-    })
-    .collect()
+/// For rows the questionnaire could not key (a hand-written catalog's own questions), words of
+/// English and Chinese questions where "yes" is the worrying answer. Keyed rows are read by
+/// their question's meaning instead, in every language.
+const UNKEYED_YES_IS_BAD: &[&str] = &[
+    "credentials in code",
+    "在代码中存储任何凭据",
+    "代码中存储",
+    "unsupported operating system",
+    "不受支持的操作系统",
+    "third parties or sub-processors",
+    "third part",
+    "第三方",
+    "automated decision",
+    "自动决策",
+    "secondary purpose",
+    "次要目的",
+    "special categories",
+    "敏感数据",
+    "minors",
+    "未成年人",
+];
+
+/// Whether "yes" is the worrying answer to a question the questionnaire does not know.
+pub fn unkeyed_yes_is_bad(question: &str) -> bool {
+    let q = question.to_lowercase();
+    UNKEYED_YES_IS_BAD.iter().any(|w| q.contains(w))
 }

@@ -4,9 +4,12 @@
 
 mod config;
 
-pub use config::{CategoryWeights, QuestionRule, ScoreConfig, TierPenalties};
+pub use config::{
+    CategoryWeights, QuestionRule, RuleMatch, ScoreConfig, TierPenalties, unkeyed_yes_is_bad,
+};
 
-use crate::model::{Answer, App};
+use crate::model::{Answer, App, Row};
+use crate::questionnaire::{Meaning, QuestionKey, question};
 use crate::risk::{RiskTable, Tier};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -98,36 +101,102 @@ pub fn score_totals(apps: &[App], risk: &RiskTable, cfg: &ScoreConfig) -> Vec<f6
         .collect()
 }
 
-/// `ScoreConfig::question_weight` with the rules lower-cased once and answers remembered.
+/// How a row counts: the config's rules first (by key, then by text), else the meaning the
+/// questionnaire gives its question. Rules are lower-cased once and text matches remembered.
 struct QuestionWeights {
-    rules: Vec<(String, f64)>,
-    memo: foldhash::HashMap<String, f64>,
+    /// (place in the config, key, weight) of the rules by key.
+    by_key: Vec<(usize, Option<QuestionKey>, f64)>,
+    /// (place in the config, lower-cased text, weight) of the rules by text.
+    by_text: Vec<(usize, String, f64)>,
+    memo: foldhash::HashMap<String, Option<(usize, f64)>>,
+    /// Questions without a key: whether "yes" is the worrying answer.
+    unkeyed: foldhash::HashMap<String, bool>,
+}
+
+/// How one row counts in its category.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Counting {
+    /// Not counted (weight 0, an informational question outside the general zone).
+    Ignored,
+    /// "Yes" is the good answer (`true`) or the bad one (`false`).
+    YesNo(bool),
+    /// A fact: answering it is what counts (the general zone).
+    Fact,
 }
 
 impl QuestionWeights {
     fn new(cfg: &ScoreConfig) -> QuestionWeights {
+        let mut by_key = Vec::new();
+        let mut by_text = Vec::new();
+        for (order, rule) in cfg.questions.iter().enumerate() {
+            match &rule.matches {
+                RuleMatch::Key(k) => by_key.push((order, QuestionKey::named(k), rule.weight)),
+                RuleMatch::Contains(t) => by_text.push((order, t.to_lowercase(), rule.weight)),
+            }
+        }
         QuestionWeights {
-            rules: cfg
-                .questions
-                .iter()
-                .map(|r| (r.contains.to_lowercase(), r.weight))
-                .collect(),
+            by_key,
+            by_text,
             memo: foldhash::HashMap::default(),
+            unkeyed: foldhash::HashMap::default(),
         }
     }
 
-    fn of(&mut self, question: &str) -> f64 {
-        if let Some(w) = self.memo.get(question) {
-            return *w;
+    /// The weight of the first rule (in config order) matching `row`.
+    fn rule(&mut self, row: &Row) -> Option<f64> {
+        let by_key = row.key.and_then(|k| {
+            self.by_key
+                .iter()
+                .find(|(_, rk, _)| *rk == Some(k))
+                .map(|(order, _, w)| (*order, *w))
+        });
+        let by_text = match self.memo.get(row.question.as_str()) {
+            Some(found) => *found,
+            None => {
+                let q = row.question.to_lowercase();
+                let found = self
+                    .by_text
+                    .iter()
+                    .find(|(_, c, _)| q.contains(c.as_str()))
+                    .map(|(order, _, w)| (*order, *w));
+                self.memo.insert(row.question.to_string(), found);
+                found
+            }
+        };
+        [by_key, by_text]
+            .into_iter()
+            .flatten()
+            .min_by_key(|(order, _)| *order)
+            .map(|(_, w)| w)
+    }
+
+    fn counting(&mut self, row: &Row, cat: Category) -> Counting {
+        if let Some(w) = self.rule(row) {
+            return if w == 0.0 {
+                Counting::Ignored
+            } else if cat == Category::General {
+                Counting::Fact
+            } else {
+                Counting::YesNo(w > 0.0)
+            };
         }
-        let q = question.to_lowercase();
-        let w = self
-            .rules
-            .iter()
-            .find(|(c, _)| q.contains(c.as_str()))
-            .map_or(1.0, |(_, w)| *w);
-        self.memo.insert(question.to_string(), w);
-        w
+        let meaning = row.key.and_then(question).map(|q| q.meaning);
+        match (cat, meaning) {
+            (Category::General, _) => Counting::Fact,
+            (_, Some(Meaning::Info)) => Counting::Ignored,
+            (_, Some(Meaning::NoGood)) => Counting::YesNo(false),
+            (_, Some(Meaning::YesGood)) => Counting::YesNo(true),
+            (_, None) => Counting::YesNo(!self.unkeyed_bad(&row.question)),
+        }
+    }
+
+    fn unkeyed_bad(&mut self, question: &str) -> bool {
+        if let Some(&bad) = self.unkeyed.get(question) {
+            return bad;
+        }
+        let bad = config::unkeyed_yes_is_bad(question);
+        self.unkeyed.insert(question.to_string(), bad);
+        bad
     }
 }
 
@@ -154,19 +223,30 @@ fn score_with(
         };
         let slot = &mut categories[Category::ALL.iter().position(|c| *c == cat).unwrap_or(0)];
         for row in zone.rows() {
-            let weight = weights.of(&row.question);
-            if weight == 0.0 {
+            // An answer lost with the page's icons is neither good nor missing.
+            if row.value == Answer::NotCopied {
                 continue;
             }
-            let yes_is_good = weight > 0.0;
-            match (row.value, cat) {
-                (Answer::Unanswered, _) => slot.unanswered += 1,
+            match (weights.counting(row, cat), row.value) {
+                (Counting::Ignored, _) => {}
+                (_, Answer::Unanswered) => slot.unanswered += 1,
                 // General rows are facts (name, website): answering them is what counts.
-                (_, Category::General) => slot.good += 1,
-                (Answer::Yes, _) if yes_is_good => slot.good += 1,
-                (Answer::No, _) if !yes_is_good => slot.good += 1,
-                (Answer::Yes | Answer::No, _) => slot.bad += 1,
-                (Answer::NotApplicable | Answer::Text, _) => {}
+                (Counting::Fact, _) => slot.good += 1,
+                (Counting::YesNo(yes_good), Answer::Yes) => {
+                    *if yes_good {
+                        &mut slot.good
+                    } else {
+                        &mut slot.bad
+                    } += 1
+                }
+                (Counting::YesNo(yes_good), Answer::No) => {
+                    *if yes_good {
+                        &mut slot.bad
+                    } else {
+                        &mut slot.good
+                    } += 1
+                }
+                (Counting::YesNo(_), _) => {}
             }
         }
     }
@@ -328,30 +408,81 @@ mod tests {
         assert_eq!(score_app(&a, RiskTable::embedded(), &cfg).total, 10.0);
     }
 
+    fn keyed_zone(pivot: &str, rows: &[(&str, &str, &str)]) -> Zone {
+        Zone {
+            pivot: pivot.into(),
+            title: Default::default(),
+            blocks: rows
+                .iter()
+                .map(|(k, q, a)| Block::Row(Row::new(*q, *a, 0).keyed(k)))
+                .collect(),
+        }
+    }
+
     #[test]
-    fn yes_to_a_bad_practice_lowers_the_score() {
+    fn a_no_to_a_bad_practice_is_good_in_any_language() {
+        let score = |answer: &str| {
+            let a = app(
+                vec![keyed_zone(
+                    "zerotrust",
+                    &[(
+                        "zerotrust.credentials_in_code",
+                        "Speichert Ihre App Anmeldeinformationen im Code?",
+                        answer,
+                    )],
+                )],
+                &[],
+            );
+            score_app(&a, RiskTable::embedded(), &ScoreConfig::default()).total
+        };
+        assert_eq!(score("Nein"), 10.0);
+        assert_eq!(score("Ja"), 0.0);
+    }
+
+    #[test]
+    fn informational_questions_and_lost_answers_do_not_count() {
         let a = app(
-            vec![zone(
-                "zerotrust",
-                &[("Does your app store any credentials in code?", "Yes")],
+            vec![keyed_zone(
+                "data",
+                &[
+                    ("data.stores_customer_data", "Stores data?", "Yes"),
+                    ("data.stored_data", "What data?", ""),
+                    ("data.tls_1_1", "TLS 1.1?", "Yes"),
+                ],
             )],
             &[],
         );
-        assert_eq!(
-            score_app(&a, RiskTable::embedded(), &ScoreConfig::default()).total,
-            0.0
-        );
-        let b = app(
-            vec![zone(
-                "zerotrust",
-                &[("应用是否在代码中存储任何凭据？", "否")],
+        let card = score_app(&a, RiskTable::embedded(), &ScoreConfig::default());
+        let privacy = &card.categories[3];
+        assert_eq!((privacy.good, privacy.bad, privacy.unanswered), (1, 0, 0));
+        let mut lost = a.clone();
+        let Block::Row(r) = &mut lost.zones[0].blocks[2] else {
+            unreachable!()
+        };
+        r.value = Answer::NotCopied;
+        let card = score_app(&lost, RiskTable::embedded(), &ScoreConfig::default());
+        assert_eq!(card.categories[3].score, None, "nothing left to count");
+        assert_eq!(card.total, 5.0);
+    }
+
+    #[test]
+    fn config_rules_by_key_and_by_text_come_first_in_their_order() {
+        let a = app(
+            vec![keyed_zone(
+                "security",
+                &[("security.pentest_annual", "Annual pen test?", "Yes")],
             )],
             &[],
         );
-        assert_eq!(
-            score_app(&b, RiskTable::embedded(), &ScoreConfig::default()).total,
-            10.0
-        );
+        let mut cfg = ScoreConfig::default();
+        cfg.questions
+            .push(QuestionRule::key("security.pentest_annual", -1.0));
+        cfg.questions.push(QuestionRule::contains("pen test", 1.0));
+        assert_eq!(score_app(&a, RiskTable::embedded(), &cfg).total, 0.0);
+        cfg.questions.reverse();
+        assert_eq!(score_app(&a, RiskTable::embedded(), &cfg).total, 10.0);
+        cfg.questions = vec![QuestionRule::contains("PEN TEST", 0.0)];
+        assert_eq!(score_app(&a, RiskTable::embedded(), &cfg).total, 5.0);
     }
 
     #[test]
@@ -407,10 +538,8 @@ mod tests {
         // Enough apps for several parallel splits, each with its own weight memo.
         let catalog = crate::synth::synthetic_catalog(3000, 5);
         let mut cfg = ScoreConfig::default();
-        cfg.questions.push(crate::score::QuestionRule {
-            contains: "SOC 2".into(),
-            weight: 3.0,
-        });
+        cfg.questions
+            .push(crate::score::QuestionRule::contains("SOC 2", 3.0));
         let totals = score_totals(&catalog.apps, RiskTable::embedded(), &cfg);
         assert_eq!(totals.len(), catalog.apps.len());
         for (app, total) in catalog.apps.iter().zip(&totals) {

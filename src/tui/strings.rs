@@ -20,6 +20,8 @@ pub const PERMISSION: &str = "Permission";
 pub const KIND: &str = "Kind";
 pub const JUSTIFICATION: &str = "Justification";
 pub const UNANSWERED_MARK: &str = "—";
+/// An answer the page shows as an icon, lost when its text was copied.
+pub const NOT_COPIED_MARK: &str = "(not in the copied text)";
 pub const NO_REGISTRATION: &str = "(no registration GUID)";
 pub const ALSO_USED_BY: &str = "shared with";
 pub const NOT_SHARED: &str = "not shared";

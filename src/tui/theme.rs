@@ -258,8 +258,20 @@ impl Theme {
             Answer::Yes => self.answer_yes,
             Answer::No => self.answer_no,
             Answer::NotApplicable => self.answer_na,
-            Answer::Unanswered => self.answer_unanswered,
+            Answer::Unanswered | Answer::NotCopied => self.answer_unanswered,
             Answer::Text => self.answer_text,
+        }
+    }
+
+    /// The style of an answer by what it means (`Row::judgement`): a good "no" looks good.
+    pub fn judged(&self, judgement: crate::model::Judgement, value: Answer) -> Style {
+        use crate::model::Judgement;
+        match judgement {
+            Judgement::Good => self.answer_yes,
+            Judgement::Bad => self.answer_no,
+            Judgement::Neutral if value == Answer::NotApplicable => self.answer_na,
+            Judgement::Neutral => self.answer_text,
+            Judgement::Unanswered | Judgement::NotCopied => self.answer_unanswered,
         }
     }
 

@@ -81,7 +81,7 @@ fn each_malformed_page_is_survived_leniently_and_named_strictly() {
 #[test]
 fn crlf_and_bom_pages_import_like_plain_ones() {
     let body = format!(
-        "{GOOD_HEAD}::: zone pivot=\"general\"\n\n| **Information** | **Response** |\n|:--|:--|\n| App name | Example |\n| Does the app store data? | Yes |\n::: zone-end\n"
+        "{GOOD_HEAD}::: zone pivot=\"general\"\n\n| **Information** | **Response** |\n|:--|:--|\n| App name | Example App |\n| Does the app store data? | Yes |\n::: zone-end\n"
     );
     let plain = page("p.md", body.as_bytes());
     let crlf = format!("\u{feff}{}", body.replace('\n', "\r\n"));

@@ -5,6 +5,7 @@ mod support;
 
 mod compare_json;
 mod compare_render;
+mod embedded_catalog;
 mod import_fuzz;
 mod import_paths;
 mod loader_props;

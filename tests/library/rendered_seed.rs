@@ -87,7 +87,9 @@ fn rows_split_into_question_and_answer() {
     assert_eq!(find("应用使用哪些托管云提供商?").answer, "Azure");
     assert_eq!(find("帐户终止后").answer, "少于 90 天");
     let tls = find("应用是否支持 TLS 1.1");
-    assert_eq!((tls.answer.as_str(), tls.value), ("", Answer::Unanswered));
+    // The page shows this yes/no answer as an icon, which copied text does not keep.
+    assert_eq!((tls.answer.as_str(), tls.value), ("", Answer::NotCopied));
+    assert_eq!(tls.key.map(|k| k.as_str()), Some("data.tls_1_1"));
     let hipaa = find("该应用程序是否符合 HIPAA)");
     assert_eq!(hipaa.value, Answer::NotApplicable);
     assert_eq!(

@@ -7,7 +7,7 @@ use attest_tui::tui::state::{Item, TabKey};
 use attest_tui::tui::{Action, State, Theme};
 use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
-use ratatui::style::{Color, Modifier};
+use ratatui::style::Color;
 
 fn find(buf: &Buffer, symbol: &str, from_x: u16) -> Option<(u16, u16)> {
     let a = buf.area;
@@ -215,16 +215,16 @@ fn degenerate_sizes_do_not_panic() {
 }
 
 #[test]
-fn answer_no_has_the_answer_no_style_and_unanswered_is_a_dim_dash() {
+fn answers_are_colored_by_meaning_and_unanswered_is_a_dim_dash() {
     let theme = Theme::color();
     let mut s = state();
     open_tab(&mut s, TabKey::Zone("data".into()));
     let buf = draw(&mut s, 80, 24);
     // The answer column starts under its header.
     let (answer_x, _) = find_text(&buf, "Answer", 32).expect("answer header");
+    // "否" to "Is customer data shared with third parties?" is the reassuring answer.
     let (x, y) = find(&buf, "否", answer_x).expect("否 shown");
-    assert_eq!(buf[(x, y)].fg, theme.answer_no.fg.unwrap());
-    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert_eq!(buf[(x, y)].fg, theme.answer_yes.fg.unwrap());
     let (x, y) = find(&buf, "是", answer_x).expect("是 shown");
     assert_eq!(buf[(x, y)].fg, theme.answer_yes.fg.unwrap());
     let (x, y) = find_text(&buf, "不适用", answer_x).expect("不适用 shown");

@@ -194,6 +194,12 @@ fn html_tag(s: &str, out: &mut String) -> Option<usize> {
         return None;
     }
     let end = s[..floor_char_boundary(s, MAX_INLINE_SPAN)].find('>')?;
+    // Older localized pages keep the English source beside each translated segment, in a span
+    // the page hides (`<span class="sxs-lookup"><span data-stu-id="…">English</span></span>`):
+    // it is not what the page says in its language.
+    if s[..end].contains("sxs-lookup") {
+        return Some(end + 1 + hidden_span_len(&s[end + 1..]));
+    }
     let name: String = s[1..end]
         .trim_start_matches('/')
         .chars()
@@ -206,6 +212,31 @@ fn html_tag(s: &str, out: &mut String) -> Option<usize> {
         out.push(' ');
     }
     Some(end + 1)
+}
+
+/// The length of the rest of a span just opened: up to and with its closing `</span>`, nested
+/// spans included (the whole text when it never closes).
+fn hidden_span_len(s: &str) -> usize {
+    let mut depth = 1usize;
+    let mut at = 0;
+    while let Some(i) = s[at..].find("<") {
+        let here = at + i;
+        let rest = &s[here..];
+        if rest.starts_with("</span") {
+            depth -= 1;
+            let close = rest.find('>').map_or(rest.len(), |j| j + 1);
+            at = here + close;
+            if depth == 0 {
+                return at;
+            }
+        } else {
+            if rest.starts_with("<span") {
+                depth += 1;
+            }
+            at = here + 1;
+        }
+    }
+    s.len()
 }
 
 /// An HTML entity at the start of `s`: the character and the bytes consumed.
@@ -281,6 +312,15 @@ fn collapse(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_hidden_english_source_of_older_translations_is_left_out() {
+        let cell = "<span data-ttu-id=\"a-1\">위임</span><span class=\"sxs-lookup\"><span data-stu-id=\"a-1\">delegated</span></span>";
+        assert_eq!(clean(cell), "위임");
+        let two = "<span data-ttu-id=\"a\">Oui.</span><span class=\"sxs-lookup\"><span data-stu-id=\"a\">Yes.</span></span> <span data-ttu-id=\"b\">Non.</span><span class=\"sxs-lookup\"><span data-stu-id=\"b\">No.</span></span>";
+        assert_eq!(clean(two), "Oui. Non.");
+        assert_eq!(clean("<span class=\"sxs-lookup\">never closed"), "");
+    }
 
     #[test]
     fn emphasis_links_and_entities_become_plain_text() {

@@ -16,7 +16,8 @@ use crate::model::{App, Certification, Links, Zone, pivot_title_en};
 
 pub use front_matter::FrontMatter;
 
-/// Parse one markdown page. `source` is the path recorded in the app's `sources`.
+/// Parse one markdown page, its rows keyed by the questionnaire. `source` is the path recorded
+/// in the app's `sources`.
 pub fn parse_markdown_page(text: &str, source: &str) -> Result<PageOutcome, PageError> {
     read_markdown_page(text, source).map(|page| page.outcome)
 }
@@ -36,6 +37,14 @@ pub struct ParsedPage {
 
 /// As [`parse_markdown_page`], keeping the warnings and the pivot group.
 pub fn read_markdown_page(text: &str, source: &str) -> Result<ParsedPage, PageError> {
+    let mut page = read_unkeyed(text, source)?;
+    super::key_outcome(&mut page.outcome);
+    Ok(page)
+}
+
+/// The page with its rows not keyed yet: an import keys the pages it reads together, so the
+/// wordings of one page confirm those of the others.
+pub(crate) fn read_unkeyed(text: &str, source: &str) -> Result<ParsedPage, PageError> {
     let (outcome, warnings, fm) = read(text, source)?;
     Ok(ParsedPage {
         outcome,
@@ -158,7 +167,14 @@ fn read_app(
             Some(c) if c == "attested" => Certification::Attested,
             _ => Certification::None,
         },
-        language: fm.get("ms.contentlocale").unwrap_or_default().to_string(),
+        // A few pages lack the tag; the script and common words tell their language.
+        language: fm
+            .get("ms.contentlocale")
+            .filter(|l| !l.is_empty())
+            .map_or_else(
+                || super::rendered::detect_language(&lines.join("\n")).to_string(),
+                str::to_string,
+            ),
         sources: vec![source.to_string()],
         updated: head.updated.clone().unwrap_or_default(),
         ..App::default()
@@ -218,9 +234,14 @@ fn read_app(
         .or_else(|| info.id.clone())
         .or_else(|| head.teams.as_deref().and_then(general::teams_id))
         .unwrap_or_else(|| format!("page:{}", source.trim_end_matches(".md")));
-    app.name = title
-        .filter(|t| !t.is_empty())
-        .or(info.app_name.clone())
+    // The general table's app name first: titles carry boilerplate around it that some
+    // translations add and others do not ("Anwendungsinformationen für …", "… Übersicht",
+    // "Vue d'ensemble de …"), while the row is the name alone in every language.
+    app.name = info
+        .app_name
+        .clone()
+        .filter(|n| !n.trim().is_empty())
+        .or(title.filter(|t| !t.is_empty()))
         .or_else(|| fm.get("title").map(str::to_string))
         .unwrap_or_else(|| source.to_string());
     app.publisher = info.publisher.clone().unwrap_or_default();

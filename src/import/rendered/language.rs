@@ -1,7 +1,9 @@
 //! A rough guess of the page language from its script, and for Latin text from common words.
 //!
-//! Rendered text carries no `ms.contentlocale`; the catalog only needs a tag to show and filter
-//! on, so a cheap heuristic is enough, and "unknown" (empty) is an honest answer.
+//! Rendered text carries no `ms.contentlocale` (and a few markdown pages lack it); the catalog
+//! needs a tag to show and filter on, and to read the answers of the page language, so a cheap
+//! heuristic is enough, and "unknown" (empty) is an honest answer. Tags are those of the
+//! published pages (`ja-JP`, `pt-BR`), so a page without one joins the others of its language.
 
 /// Traditional forms common on the pages; their presence tells zh-TW from zh-CN.
 const TRADITIONAL: &[char] = &[
@@ -10,28 +12,31 @@ const TRADITIONAL: &[char] = &[
 
 const LATIN_WORDS: &[(&str, &[&str])] = &[
     (
-        "en",
+        "en-US",
         &["the", "and", "does", "app", "data", "information", "of"],
     ),
     (
-        "de",
+        "de-DE",
         &["die", "der", "und", "ist", "daten", "werden", "nicht"],
     ),
     (
-        "fr",
+        "fr-FR",
         &["les", "des", "est", "données", "une", "pour", "vous"],
     ),
     (
-        "es",
+        "es-ES",
         &["los", "las", "datos", "una", "para", "aplicación", "del"],
     ),
-    ("it", &["gli", "dati", "della", "sono", "per", "che", "non"]),
     (
-        "pt",
+        "it-IT",
+        &["gli", "dati", "della", "sono", "per", "che", "non"],
+    ),
+    (
+        "pt-BR",
         &["os", "dados", "uma", "para", "aplicativo", "não", "do"],
     ),
     (
-        "nl",
+        "nl-NL",
         &["het", "een", "gegevens", "van", "niet", "voor", "wordt"],
     ),
 ];
@@ -54,10 +59,10 @@ pub fn detect_language(text: &str) -> &'static str {
         }
     }
     if kana >= 10 {
-        return "ja";
+        return "ja-JP";
     }
     if hangul >= 10 {
-        return "ko";
+        return "ko-KR";
     }
     if han >= 20 {
         return if traditional * 20 > han {
@@ -67,7 +72,7 @@ pub fn detect_language(text: &str) -> &'static str {
         };
     }
     if cyrillic >= 20 {
-        return "ru";
+        return "ru-RU";
     }
     latin_guess(text)
 }
@@ -106,17 +111,17 @@ mod tests {
     fn other_scripts_and_latin_languages() {
         assert_eq!(
             detect_language("アプリケーションはデータを処理しますか？ はい、処理します"),
-            "ja"
+            "ja-JP"
         );
         assert_eq!(
             detect_language("Does the app store data? The app and the data of the users"),
-            "en"
+            "en-US"
         );
         assert_eq!(
             detect_language(
                 "Werden die Daten der App gespeichert? Die Daten und der Dienst ist nicht"
             ),
-            "de"
+            "de-DE"
         );
         assert_eq!(detect_language("x y z"), "");
     }

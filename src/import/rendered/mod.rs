@@ -67,13 +67,21 @@ pub fn looks_rendered(text: &str) -> bool {
             .any(|l| lines::is_info_header(l.trimmed()) || lines::is_control_header(l.trimmed()))
 }
 
-/// Parse the rendered text of one page. `source` is the path recorded in the app's `sources`.
+/// Parse the rendered text of one page, its rows keyed by the questionnaire. `source` is the
+/// path recorded in the app's `sources`.
 pub fn parse_rendered_page(text: &str, source: &str) -> Result<PageOutcome, PageError> {
     parse_rendered(text, source).map(|page| PageOutcome::App(Box::new(page.app)))
 }
 
 /// Like [`parse_rendered_page`], keeping the notes about rows read by a fallback rule.
 pub fn parse_rendered(text: &str, source: &str) -> Result<RenderedPage, PageError> {
+    let mut page = parse_unkeyed(text, source)?;
+    crate::questionnaire::key_apps(std::slice::from_mut(&mut page.app));
+    Ok(page)
+}
+
+/// The page with its rows not keyed yet (an import keys its pages together).
+pub(crate) fn parse_unkeyed(text: &str, source: &str) -> Result<RenderedPage, PageError> {
     let error = |line: usize, message: String| PageError {
         path: source.to_string(),
         line,
@@ -142,6 +150,7 @@ pub fn parse_rendered(text: &str, source: &str) -> Result<RenderedPage, PageErro
         },
         zones: built.zones,
         permissions: built.permissions,
+        ..App::default()
     };
     Ok(RenderedPage { app, notes })
 }

@@ -132,7 +132,7 @@ fn english_tab_separated_fixture() {
     assert_eq!(app.publisher, "Contoso Ltd");
     assert_eq!(app.clients, ["Microsoft Teams", "Outlook"]);
     assert_eq!(app.certification, Certification::Attested);
-    assert_eq!(app.language, "en");
+    assert_eq!(app.language, "en-US");
     assert_eq!(app.updated.date.as_deref(), Some("2021-09-20"));
     assert_eq!(app.zones[0].title, "General information");
     assert_eq!(app.zones[1].pivot, "compliance");

@@ -121,7 +121,14 @@ fn blocks_of(section: &Section, out: &mut Built, notes: &mut Vec<ParseNote>) -> 
                         ),
                     });
                 }
-                blocks.push(Block::Row(Row::new(split.question, split.answer, 0)));
+                let mut row = Row::new(split.question, split.answer, 0);
+                // Copied page text keeps the words of an answer, not the icons yes/no answers
+                // are shown as: an empty answer here was most likely an icon (the keying makes
+                // it unanswered again when the question takes text).
+                if row.value == crate::model::Answer::Unanswered {
+                    row.value = crate::model::Answer::NotCopied;
+                }
+                blocks.push(Block::Row(row));
             }
             Kind::ControlRow => {
                 open_note = None;

@@ -4,7 +4,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess
 use serde::{Deserialize, de::value::MapAccessDeserializer};
 
 use crate::model::{
-    App, Block, Certification, Links, Note, Permission, Row, SharedText, Table, Updated, Zone,
+    App, Block, Certification, Links, Note, Permission, Row, SharedText, Table, Translation,
+    Updated, Zone, ZoneSources,
 };
 
 /// Parse one app (a complete JSON object). sonic-rs rather than serde_json: its SIMD string
@@ -46,6 +47,43 @@ struct AppDef {
     zones: Vec<Zone>,
     #[serde(default)]
     permissions: Vec<Permission>,
+    #[serde(default)]
+    zone_sources: Vec<ZoneSources>,
+    #[serde(default, deserialize_with = "translations")]
+    translations: Vec<Translation>,
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "Translation")]
+struct TranslationDef {
+    language: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    publisher: String,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    updated: Updated,
+    #[serde(default, deserialize_with = "zones")]
+    zones: Vec<Zone>,
+    #[serde(default)]
+    permissions: Vec<Permission>,
+    #[serde(default)]
+    zone_sources: Vec<ZoneSources>,
+}
+
+struct FastTranslation(Translation);
+
+impl<'de> Deserialize<'de> for FastTranslation {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        TranslationDef::deserialize(d).map(FastTranslation)
+    }
+}
+
+fn translations<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Translation>, D::Error> {
+    let list = Vec::<FastTranslation>::deserialize(d)?;
+    Ok(list.into_iter().map(|t| t.0).collect())
 }
 
 #[derive(Deserialize)]

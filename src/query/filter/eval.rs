@@ -147,9 +147,14 @@ fn term_holds(
             .filter(|z| z.pivot.eq_ignore_ascii_case(pivot))
             .flat_map(|z| z.rows())
             .any(|r| r.value == *value),
-        TermKind::Answer(question, value) => app
-            .rows()
-            .any(|r| r.value == *value && question_matches(question, &r.question, matcher)),
+        TermKind::Answer(question, value) => app.rows().any(|r| {
+            r.value == *value
+                && (question_matches(question, &r.question, matcher)
+                    || r.key
+                        .is_some_and(|k| k.as_str().eq_ignore_ascii_case(question))
+                    || r.english_label()
+                        .is_some_and(|label| question_matches(question, label, matcher)))
+        }),
         TermKind::InTenant(yes) => ctx.tenant.is_some_and(|t| t.in_tenant(index)) == *yes,
         TermKind::Granted(name) => ctx
             .tenant
@@ -319,6 +324,48 @@ mod tests {
         assert_eq!(ids("\"SOC 2\"=no", None, None), Vec::<String>::new());
         assert_eq!(ids("zone:compliance=no", None, None), ["A"]);
         assert_eq!(ids("-zone:compliance", None, None), ["B", "C"]);
+    }
+
+    #[test]
+    fn a_question_test_matches_the_english_label_and_the_key_in_any_language() {
+        let mut c = catalog();
+        c.apps[1].zones = vec![Zone {
+            pivot: "compliance".into(),
+            title: Default::default(),
+            blocks: vec![Block::Row(
+                Row::new("Ist die App nach ISO 27001 zertifiziert?", "Ja", 0)
+                    .keyed("compliance.iso27001"),
+            )],
+        }];
+        c.apps[2].zones = vec![Zone {
+            pivot: "zerotrust".into(),
+            title: Default::default(),
+            blocks: vec![Block::Row(
+                Row::new(
+                    "Speichert Ihre App Anmeldeinformationen im Code?",
+                    "Nein",
+                    0,
+                )
+                .keyed("zerotrust.credentials_in_code"),
+            )],
+        }];
+        let ctx = FilterContext {
+            catalog: &c,
+            risk: RiskTable::embedded(),
+            reviews: None,
+            scores: None,
+            tenant: None,
+        };
+        let ids = |q: &str| -> Vec<String> {
+            ctx.apply(&parse_filter(q).unwrap(), &AppSearcher::new(&c))
+                .into_iter()
+                .map(|h| c.apps[h.index].id.clone())
+                .collect()
+        };
+        assert_eq!(ids("\"credentials in code\"=no"), ["C"]);
+        assert_eq!(ids("\"zerotrust.credentials_in_code\"=no"), ["C"]);
+        assert_eq!(ids("\"ISO 27001\"=yes"), ["B"]);
+        assert!(ids("\"credentials in code\"=yes").is_empty());
     }
 
     #[test]

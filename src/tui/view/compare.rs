@@ -337,7 +337,18 @@ fn answer(state: &State, cell: Option<&Cell>, width: usize) -> Vec<Span<'static>
             theme.answer_unanswered,
             true,
         ),
-        Some(c) => fit_plain(&safe(&c.answer), width, theme.answer(c.value), true),
+        Some(c) if c.value == Answer::NotCopied => fit_plain(
+            strings::NOT_COPIED_MARK,
+            width,
+            theme.answer_unanswered,
+            true,
+        ),
+        Some(c) => fit_plain(
+            &safe(&c.answer),
+            width,
+            theme.judged(c.judgement, c.value),
+            true,
+        ),
     }
 }
 

@@ -74,9 +74,11 @@ pub fn line(
             ));
             spans.push(Span::raw(" "));
             let aw = width.saturating_sub(qw + 1);
-            let style = theme.answer(r.value);
+            let style = theme.judged(r.judgement(), r.value);
             if r.value == Answer::Unanswered {
                 spans.extend(fit_plain(strings::UNANSWERED_MARK, aw, style, false));
+            } else if r.value == Answer::NotCopied {
+                spans.extend(fit_plain(strings::NOT_COPIED_MARK, aw, style, false));
             } else {
                 spans.extend(highlighted(&safe(&r.answer), aw, style, false));
             }

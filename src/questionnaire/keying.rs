@@ -1,0 +1,646 @@
+//! Which questionnaire question each row of a page asks, in any language.
+//!
+//! The pages of every language are machine translations of one English form, and a page asks a
+//! zone's questions in the form's order, leaving out follow-ups that do not apply and questions
+//! its form version did not have. So a zone's rows are aligned with the zone's questions (a
+//! monotone alignment, by dynamic programming) on signals no translation changes:
+//!
+//! - the order of the form, and which questions a page may leave out (`optional`, `since`);
+//! - the numbers and Latin tokens of the question (`SOC 2`, `ISO 27001`, `72`, `MFA`), present
+//!   where the question has them and absent where it does not;
+//! - the kind of answer (yes/no, a URL, a date, an app id, free text);
+//! - the nesting level (certification controls under their section).
+//!
+//! Text is the confirmation: the pages imported together repeat each question's wording, so
+//! a first pass learns which wording the aligned rows of each language gave each key (a
+//! [`Vocabulary`]) and a second pass counts that in, which settles the rows where the structure
+//! alone is ambiguous (a page that lost a row among questions without numbers).
+
+use foldhash::{HashMap, HashMapExt};
+
+use super::QuestionKey;
+use super::table::{AnswerKind, Question, latin_tokens, questionnaire};
+use crate::model::{Answer, App, Row, SharedText, normalize_answer_in, parse_date};
+
+/// Question wordings learned from pages keyed by structure: per language and zone, the key most
+/// of the rows with that wording were given.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    words: HashMap<(String, String, String), QuestionKey>,
+}
+
+impl Vocabulary {
+    fn get(&self, lang: &str, zone: &str, wording: &str) -> Option<QuestionKey> {
+        self.words
+            .get(&(lang.to_string(), zone.to_string(), wording.to_string()))
+            .copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// How many rows were seen and keyed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeyingStats {
+    pub rows: usize,
+    pub keyed: usize,
+}
+
+/// A question wording as the alignment sees it: its Latin tokens and numbers.
+struct Wording {
+    tokens: Vec<String>,
+    numbers: Vec<u32>,
+}
+
+/// The kind of an answer, told from its text alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Shape {
+    Empty,
+    YesNo,
+    NotApplicable,
+    Url,
+    Date,
+    Id,
+    Text,
+}
+
+fn shape_of(answer: &str, value: Answer) -> Shape {
+    let a = answer.trim();
+    match value {
+        Answer::Unanswered | Answer::NotCopied => return Shape::Empty,
+        Answer::Yes | Answer::No => return Shape::YesNo,
+        Answer::NotApplicable => return Shape::NotApplicable,
+        Answer::Text => {}
+    }
+    let lower = a.get(..8).unwrap_or(a).to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+        return Shape::Url;
+    }
+    if a.len() <= 60 && a.bytes().any(|b| b.is_ascii_digit()) && parse_date(a).is_some() {
+        return Shape::Date;
+    }
+    if looks_like_id(a) {
+        return Shape::Id;
+    }
+    Shape::Text
+}
+
+/// `WA200000573`, a GUID, `appfluenceinc.m_pm_msft`: one word, with digits or dots.
+fn looks_like_id(a: &str) -> bool {
+    !a.is_empty()
+        && a.len() <= 80
+        && !a.contains(char::is_whitespace)
+        && a.is_ascii()
+        && (a.bytes().filter(u8::is_ascii_digit).count() >= 4 || a.contains('.'))
+        && !a.contains("://")
+}
+
+fn wording(question: &str) -> Wording {
+    let tokens = latin_tokens(question);
+    let numbers = tokens.iter().filter_map(|t| t.parse().ok()).collect();
+    Wording { tokens, numbers }
+}
+
+// Scores of the alignment. A row matched to a question scores `BASE` plus the evidence for and
+// against; leaving a row without a key costs `UNKEYED_ROW`, leaving out a question costs its skip
+// cost. The weights were set by measuring the corpora (the cross-language test), not per app.
+const BASE: f64 = 1.0;
+const UNKEYED_ROW: f64 = 0.8;
+const SKIP_CORE: f64 = 1.2;
+const SKIP_OPTIONAL: f64 = 0.35;
+const SKIP_LEGACY: f64 = 0.02;
+const MIN_MATCH: f64 = 0.0;
+const VOCAB_MATCH: f64 = 3.0;
+const VOCAB_MISMATCH: f64 = -2.0;
+
+fn skip_cost(q: &Question) -> f64 {
+    if q.legacy {
+        SKIP_LEGACY
+    } else if q.optional {
+        (SKIP_OPTIONAL - 0.1 * f64::from(q.since)).max(0.05)
+    } else {
+        SKIP_CORE
+    }
+}
+
+/// Whether `seq` occurs in `tokens`; the last word may take a plural `s` (`APIs`).
+fn has_sequence(tokens: &[String], seq: &[String]) -> bool {
+    let Some((last, head)) = seq.split_last() else {
+        return false;
+    };
+    tokens.windows(seq.len()).any(|w| {
+        let (w_last, w_head) = w.split_last().expect("windows are not empty");
+        w_head == head && (w_last == last || w_last.strip_suffix('s') == Some(last))
+    })
+}
+
+/// The evidence from its wording and level that a row asks `q` (the answer and the vocabulary
+/// are counted apart).
+fn wording_score(row: &Wording, level: u8, q: &Question, zone_anchors: &[&[String]]) -> f64 {
+    let mut s = BASE;
+    if level != q.level {
+        s -= 3.0;
+    }
+    if !q.numbers.is_empty() {
+        let mut left = row.numbers.clone();
+        let all = q
+            .numbers
+            .iter()
+            .all(|n| match left.iter().position(|m| m == n) {
+                Some(i) => {
+                    left.swap_remove(i);
+                    true
+                }
+                None => false,
+            });
+        s += if all { 2.0 } else { -2.0 };
+        s -= (left.len() as f64).min(2.0);
+    } else if !row.numbers.is_empty() {
+        s -= (row.numbers.len() as f64).min(2.0);
+    }
+    if !q.anchors.is_empty() {
+        // Machine translation sometimes spells an acronym out (SLA in Russian): its absence is
+        // weaker evidence than its presence.
+        s += if q.anchors.iter().any(|a| has_sequence(&row.tokens, a)) {
+            1.5
+        } else {
+            -0.5
+        };
+    }
+    if zone_anchors
+        .iter()
+        .any(|a| !q.anchors.iter().any(|own| own == a) && has_sequence(&row.tokens, a))
+    {
+        s -= 1.0;
+    }
+    s
+}
+
+fn kind_score(kind: AnswerKind, shape: Shape) -> f64 {
+    use Shape::*;
+    match (kind, shape) {
+        (_, Empty) => 0.0,
+        (AnswerKind::YesNo, YesNo) => 1.0,
+        (AnswerKind::YesNo, NotApplicable) => 0.3,
+        (AnswerKind::YesNo, Url | Id) => -1.5,
+        (AnswerKind::YesNo, Date) => -1.0,
+        (AnswerKind::YesNo, Text) => -0.2,
+        (AnswerKind::Date, Date) => 1.5,
+        (AnswerKind::Date, NotApplicable) => 0.2,
+        (AnswerKind::Date, YesNo) => -0.8,
+        (AnswerKind::Date, Url) => -1.5,
+        (AnswerKind::Date, Id) => -1.0,
+        (AnswerKind::Date, Text) => -0.3,
+        (AnswerKind::Url, Url) => 1.5,
+        (AnswerKind::Url, NotApplicable) => 0.0,
+        (AnswerKind::Url, YesNo | Date | Id) => -1.0,
+        (AnswerKind::Url, Text) => -0.2,
+        (AnswerKind::Id, Id) => 2.0,
+        (AnswerKind::Id, Text | NotApplicable) => -0.5,
+        (AnswerKind::Id, YesNo | Url | Date) => -1.5,
+        (AnswerKind::Text | AnswerKind::List | AnswerKind::Result, YesNo) => -0.5,
+        (AnswerKind::Text | AnswerKind::List | AnswerKind::Result, NotApplicable) => 0.0,
+        (AnswerKind::Text | AnswerKind::List | AnswerKind::Result, Url | Date) => -0.3,
+        (AnswerKind::Text | AnswerKind::List | AnswerKind::Result, Id) => -0.5,
+        (AnswerKind::Text | AnswerKind::List | AnswerKind::Result, Text) => 0.5,
+    }
+}
+
+/// One zone's rows, ready to align: for each row, its score against every slot of the zone
+/// (from the wording, the level and the vocabulary) and the kind of its answer.
+struct ZoneRows<'a> {
+    statics: Vec<&'a [f64]>,
+    shapes: Vec<Shape>,
+}
+
+/// The key of each row of one zone (`None` where no question fits). A zone whose form has
+/// versions is aligned with each and keyed by the one that fits best.
+fn align(zone: &str, rows: &ZoneRows) -> Vec<Option<QuestionKey>> {
+    let table = questionnaire();
+    let slots = table.zone_slots(zone);
+    let n = rows.shapes.len();
+    if n == 0 || slots.is_empty() {
+        return vec![None; n];
+    }
+    let questions: Vec<&Question> = slots.iter().map(|&i| table.question_at(i)).collect();
+    // A question's second place is the less likely one: leaving it out costs half.
+    let skips: Vec<f64> = questions
+        .iter()
+        .zip(table.zone_aliases(zone))
+        .map(|(q, &alias)| skip_cost(q) * if alias { 0.5 } else { 1.0 })
+        .collect();
+    let mut forms: Vec<&str> = questions
+        .iter()
+        .flat_map(|q| q.forms.iter().map(String::as_str))
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    let all: Vec<usize> = (0..slots.len()).collect();
+    let candidates: Vec<Vec<usize>> = if forms.is_empty() {
+        vec![all]
+    } else {
+        forms
+            .iter()
+            .map(|f| {
+                all.iter()
+                    .copied()
+                    .filter(|&j| {
+                        questions[j].forms.is_empty() || questions[j].forms.iter().any(|g| g == f)
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let mut best: Option<(f64, Vec<Option<QuestionKey>>)> = None;
+    for used in candidates {
+        let (score, keys) = align_over(rows, &used, &questions, &skips, slots);
+        if best.as_ref().is_none_or(|(b, _)| score > *b) {
+            best = Some((score, keys));
+        }
+    }
+    best.map(|(_, keys)| keys).unwrap_or_else(|| vec![None; n])
+}
+
+/// The best monotone alignment of the rows with the slots `used` (indices into the zone's
+/// slots), by dynamic programming, and its score.
+fn align_over(
+    rows: &ZoneRows,
+    used: &[usize],
+    questions: &[&Question],
+    skips: &[f64],
+    slots: &[usize],
+) -> (f64, Vec<Option<QuestionKey>>) {
+    let (n, m) = (rows.shapes.len(), used.len());
+    let score = |i: usize, j: usize| {
+        let slot = used[j];
+        rows.statics[i][slot] + kind_score(questions[slot].answer, rows.shapes[i])
+    };
+    let skip = |j: usize| skips[used[j]];
+    // best[i][j]: the best alignment of the first i rows with the first j slots.
+    let width = m + 1;
+    let mut best = vec![f64::NEG_INFINITY; (n + 1) * width];
+    let mut step = vec![0u8; (n + 1) * width];
+    best[0] = 0.0;
+    for j in 1..=m {
+        best[j] = best[j - 1] - skip(j - 1);
+        step[j] = SKIP_QUESTION;
+    }
+    for i in 1..=n {
+        best[i * width] = best[(i - 1) * width] - UNKEYED_ROW;
+        step[i * width] = SKIP_ROW;
+        for j in 1..=m {
+            let s = score(i - 1, j - 1);
+            // A row that contradicts a question (another standard's number, a date for a yes/no
+            // question) is not that question, whatever it would save in skipped questions.
+            let matched = if s > MIN_MATCH {
+                best[(i - 1) * width + j - 1] + s
+            } else {
+                f64::NEG_INFINITY
+            };
+            let skip_q = best[i * width + j - 1] - skip(j - 1);
+            let skip_r = best[(i - 1) * width + j] - UNKEYED_ROW;
+            let (v, s) = if matched >= skip_q && matched >= skip_r {
+                (matched, MATCH)
+            } else if skip_q >= skip_r {
+                (skip_q, SKIP_QUESTION)
+            } else {
+                (skip_r, SKIP_ROW)
+            };
+            best[i * width + j] = v;
+            step[i * width + j] = s;
+        }
+    }
+    let mut out = vec![None; n];
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        match step[i * width + j] {
+            MATCH => {
+                out[i - 1] = Some(QuestionKey::from_index(slots[used[j - 1]]));
+                i -= 1;
+                j -= 1;
+            }
+            SKIP_QUESTION => j -= 1,
+            _ => i -= 1,
+        }
+    }
+    (best[n * width + m], out)
+}
+
+const MATCH: u8 = 0;
+const SKIP_QUESTION: u8 = 1;
+const SKIP_ROW: u8 = 2;
+
+/// Aligns the zones of one language, remembering each distinct wording's scores against the
+/// slots of its zone: a catalog repeats a few hundred wordings in thousands of zones.
+struct Keyer<'v> {
+    language: String,
+    vocab: Option<&'v Vocabulary>,
+    /// Per (zone, level), the entry of each question text seen (a few zones: a list).
+    seen: Vec<((String, u8), HashMap<SharedText, usize>)>,
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    scores: Box<[f64]>,
+    zone: String,
+    /// The question text folded (`text_key`), which the vocabulary is keyed by.
+    wording: String,
+    /// Keys given to rows with this text, with how often (the first pass's votes).
+    votes: Vec<(QuestionKey, usize)>,
+    /// Whether the vocabulary changed the scores.
+    learned: bool,
+}
+
+impl<'v> Keyer<'v> {
+    fn new(language: &str, vocab: Option<&'v Vocabulary>) -> Keyer<'v> {
+        Keyer {
+            language: language.to_string(),
+            vocab,
+            seen: Vec::new(),
+            entries: Vec::new(),
+        }
+    }
+
+    fn entry(&mut self, zone: &str, slots: &[usize], row: &Row) -> usize {
+        let at = match self
+            .seen
+            .iter()
+            .position(|((z, l), _)| z == zone && *l == row.level)
+        {
+            Some(at) => at,
+            None => {
+                self.seen
+                    .push(((zone.to_string(), row.level), HashMap::new()));
+                self.seen.len() - 1
+            }
+        };
+        let by_text = &mut self.seen[at].1;
+        if let Some(&i) = by_text.get(row.question.as_str()) {
+            return i;
+        }
+        let i = self.entries.len();
+        by_text.insert(row.question.clone(), i);
+        let wording = crate::compare::text_key(&row.question);
+        let scores = self.wording_scores(zone, slots, row, &wording);
+        self.entries.push(Entry {
+            scores,
+            zone: zone.to_string(),
+            wording,
+            votes: Vec::new(),
+            learned: false,
+        });
+        i
+    }
+
+    /// The keys of one zone's rows, given each row's entry and answer shape.
+    fn align_seen(&self, zone: &str, seen: &[(usize, Shape, Answer)]) -> Vec<Option<QuestionKey>> {
+        if questionnaire().zone_slots(zone).is_empty() {
+            return vec![None; seen.len()];
+        }
+        let statics = seen
+            .iter()
+            .map(|&(id, _, _)| &*self.entries[id].scores)
+            .collect();
+        let shapes = seen.iter().map(|&(_, shape, _)| shape).collect();
+        align(zone, &ZoneRows { statics, shapes })
+    }
+
+    /// Count the vocabulary in: recompute the scores of the wordings it knows.
+    fn relearn(&mut self, vocab: &Vocabulary) {
+        let table = questionnaire();
+        for e in &mut self.entries {
+            let Some(k) = vocab.get(&self.language, &e.zone, &e.wording) else {
+                continue;
+            };
+            for (s, &slot) in e.scores.iter_mut().zip(table.zone_slots(&e.zone)) {
+                *s += if k == QuestionKey::from_index(slot) {
+                    VOCAB_MATCH
+                } else {
+                    VOCAB_MISMATCH
+                };
+            }
+            e.learned = true;
+        }
+    }
+
+    fn changed(&self, entry: usize) -> bool {
+        self.entries.get(entry).is_some_and(|e| e.learned)
+    }
+
+    fn wording_scores(&self, zone: &str, slots: &[usize], row: &Row, folded: &str) -> Box<[f64]> {
+        let table = questionnaire();
+        let w = wording(&row.question);
+        let zone_anchors: Vec<&[String]> = slots
+            .iter()
+            .flat_map(|&i| table.question_at(i).anchors.iter().map(Vec::as_slice))
+            .collect();
+        let learned = self.vocab.and_then(|v| v.get(&self.language, zone, folded));
+        slots
+            .iter()
+            .map(|&i| {
+                let mut s = wording_score(&w, row.level, table.question_at(i), &zone_anchors);
+                if let Some(k) = learned {
+                    s += if k == QuestionKey::from_index(i) {
+                        VOCAB_MATCH
+                    } else {
+                        VOCAB_MISMATCH
+                    };
+                }
+                s
+            })
+            .collect()
+    }
+
+    fn vote(&mut self, entry: usize, key: QuestionKey) {
+        let votes = &mut self.entries[entry].votes;
+        match votes.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => votes.push((key, 1)),
+        }
+    }
+}
+
+/// Key the rows of one zone and read their answers by their questions. `language` is the page's
+/// (`de-DE`), used for the answers only.
+pub fn key_zone_rows(
+    zone: &str,
+    rows: &mut [&mut Row],
+    language: &str,
+    vocab: Option<&Vocabulary>,
+) {
+    let mut keyer = Keyer::new(language, vocab);
+    let slots = questionnaire().zone_slots(zone);
+    let seen: Vec<(usize, Shape, Answer)> = rows
+        .iter()
+        .map(|row| {
+            let value = normalize_answer_in(&row.answer, language, true);
+            let id = if slots.is_empty() {
+                usize::MAX
+            } else {
+                keyer.entry(zone, slots, row)
+            };
+            (id, shape_of(&row.answer, value), value)
+        })
+        .collect();
+    let keys = keyer.align_seen(zone, &seen);
+    for ((row, key), &(_, _, value)) in rows.iter_mut().zip(keys).zip(&seen) {
+        row.key = key;
+        revalue(row, language, value);
+    }
+}
+
+/// Read a keyed row's answer by its question: the yes/no words of the page language for yes/no
+/// questions; copied page text that lost a free-text answer did not lose an icon.
+fn revalue(row: &mut Row, language: &str, yes_no_value: Answer) {
+    let kind = row.key.and_then(super::question).map(|q| q.answer);
+    let yes_no = matches!(kind, Some(AnswerKind::YesNo) | None);
+    if row.value == Answer::NotCopied {
+        if !yes_no && row.answer.trim().is_empty() {
+            row.value = Answer::Unanswered;
+        }
+        return;
+    }
+    row.value = if yes_no {
+        yes_no_value
+    } else {
+        normalize_answer_in(&row.answer, language, false)
+    };
+}
+
+/// Key every row of every app. Apps are keyed in two passes per language: by structure, then
+/// with the wordings the first pass learned (see the module comment). What the first pass finds
+/// out about each row (its wording's entry, its answer) is kept for the second.
+pub fn key_apps(apps: &mut [App]) -> KeyingStats {
+    let mut refs: Vec<&mut App> = apps.iter_mut().collect();
+    key_app_refs(&mut refs, false)
+}
+
+/// Key the apps of a catalog written before rows had keys (apps none of whose rows has one);
+/// apps with keys are left as they are. Such a catalog may be written by hand, with questions
+/// of its own, which the structure alone would pair with the form's at random: a row is only
+/// keyed when its wording recurs in the catalog and was keyed one way (the vocabulary), as the
+/// questions of imported pages do. Returns how many rows were keyed.
+pub fn key_unkeyed(apps: &mut [App]) -> usize {
+    let mut refs: Vec<&mut App> = apps
+        .iter_mut()
+        .filter(|a| a.rows().next().is_some() && a.rows().all(|r| r.key.is_none()))
+        .collect();
+    if refs.is_empty() {
+        return 0;
+    }
+    key_app_refs(&mut refs, true).keyed
+}
+
+fn key_app_refs(apps: &mut [&mut App], learned_only: bool) -> KeyingStats {
+    // One keyer per page language, in order of first appearance.
+    let mut languages: Vec<String> = Vec::new();
+    let mut keyers: Vec<Keyer> = Vec::new();
+    let mut rows_seen: Vec<(usize, Shape, Answer)> = Vec::new();
+    let mut zone_keys: Vec<Vec<Option<QuestionKey>>> = Vec::new();
+    for app in apps.iter() {
+        let lang = match languages.iter().position(|l| *l == app.language) {
+            Some(i) => i,
+            None => {
+                languages.push(app.language.clone());
+                keyers.push(Keyer::new(&app.language, None));
+                keyers.len() - 1
+            }
+        };
+        let keyer = &mut keyers[lang];
+        for zone in &app.zones {
+            let start = rows_seen.len();
+            let slots = questionnaire().zone_slots(&zone.pivot);
+            for row in zone.rows() {
+                let value = normalize_answer_in(&row.answer, &app.language, true);
+                let id = if slots.is_empty() {
+                    usize::MAX
+                } else {
+                    keyer.entry(&zone.pivot, slots, row)
+                };
+                rows_seen.push((id, shape_of(&row.answer, value), value));
+            }
+            let keys = keyer.align_seen(&zone.pivot, &rows_seen[start..]);
+            for (&(id, _, _), key) in rows_seen[start..].iter().zip(&keys) {
+                if let Some(k) = key {
+                    keyer.vote(id, *k);
+                }
+            }
+            zone_keys.push(keys);
+        }
+    }
+    let vocab = vocabulary(&languages, &keyers);
+    for keyer in &mut keyers {
+        keyer.relearn(&vocab);
+    }
+
+    let mut stats = KeyingStats::default();
+    let (mut at, mut zone_at) = (0, 0);
+    for app in apps.iter_mut() {
+        let lang = languages
+            .iter()
+            .position(|l| *l == app.language)
+            .expect("every language was seen in the first pass");
+        for zone in &mut app.zones {
+            let n = zone.rows().count();
+            let seen = &rows_seen[at..at + n];
+            // Only zones with learned wordings can come out differently the second time.
+            let keys = if seen.iter().any(|(id, _, _)| keyers[lang].changed(*id)) {
+                keyers[lang].align_seen(&zone.pivot, seen)
+            } else {
+                std::mem::take(&mut zone_keys[zone_at])
+            };
+            for ((row, key), &(id, _, yes_no_value)) in zone.rows_mut().zip(keys).zip(seen) {
+                let key = key.filter(|_| !learned_only || keyers[lang].changed(id));
+                row.key = key;
+                revalue(row, &app.language, yes_no_value);
+                stats.rows += 1;
+                stats.keyed += usize::from(key.is_some());
+            }
+            at += n;
+            zone_at += 1;
+        }
+    }
+    stats
+}
+
+/// The vocabulary of the first pass's votes. Several question texts fold to one wording: their
+/// votes add up. A wording becomes vocabulary when at least three rows have it and two thirds of
+/// them got one key.
+fn vocabulary(languages: &[String], keyers: &[Keyer]) -> Vocabulary {
+    let mut votes: HashMap<(String, String, String), Vec<(QuestionKey, usize)>> = HashMap::new();
+    for (lang, keyer) in languages.iter().zip(keyers) {
+        for e in &keyer.entries {
+            let all = votes
+                .entry((lang.clone(), e.zone.clone(), e.wording.clone()))
+                .or_default();
+            for &(k, n) in &e.votes {
+                match all.iter_mut().find(|(x, _)| *x == k) {
+                    Some((_, m)) => *m += n,
+                    None => all.push((k, n)),
+                }
+            }
+        }
+    }
+    let mut words = HashMap::new();
+    for (wording, counts) in votes {
+        let total: usize = counts.iter().map(|(_, n)| n).sum();
+        if let Some(&(key, n)) = counts
+            .iter()
+            .max_by_key(|(k, n)| (*n, std::cmp::Reverse(*k)))
+            && n >= 3
+            && n * 3 >= total * 2
+        {
+            words.insert(wording, key);
+        }
+    }
+    Vocabulary { words }
+}
+
+#[cfg(test)]
+mod tests;
