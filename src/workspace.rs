@@ -12,6 +12,7 @@ use crate::review::ReviewStore;
 use crate::score::{ScoreCard, score_app, score_totals};
 use crate::sync::SyncedCatalog;
 use crate::tenant::{TenantError, TenantExport, TenantIndex, read_exports};
+use crate::text::sort_by_collation;
 
 pub struct Workspace {
     pub loaded: LoadedCatalog,
@@ -216,7 +217,8 @@ impl Workspace {
 
     /// Sort app indices by `key` (stable, so ties keep their current order).
     pub fn sort(&self, indices: &mut [usize], key: SortKey) {
-        indices.sort_by(|&a, &b| app_order(key, self.apps(), &self.scores, a, b));
+        let language = self.language.as_deref();
+        sort_apps(key, self.apps(), &self.scores, language, indices, |&i| i);
     }
 }
 
@@ -297,20 +299,27 @@ pub fn show_language(catalog: &mut crate::model::Catalog, language: &str) {
 
 /// How apps `a` and `b` (catalog indices) compare under `key`; `scores` are the apps' totals.
 /// One definition for the CLI's `--sort` and the TUI's sort key.
-pub fn app_order(
+/// Sort `items` (each naming an app by catalog index) by `key`, stably. Names and publishers
+/// follow Unicode collation in `language` (see [`crate::text::sort_by_collation`]).
+pub fn sort_apps<T>(
     key: SortKey,
     apps: &[App],
     scores: &[f64],
-    a: usize,
-    b: usize,
-) -> std::cmp::Ordering {
-    let (x, y) = (&apps[a], &apps[b]);
+    language: Option<&str>,
+    items: &mut [T],
+    index: impl Fn(&T) -> usize,
+) {
     let score = |i: usize| scores.get(i).copied().unwrap_or(0.0);
     match key {
-        SortKey::Name => x.name.to_lowercase().cmp(&y.name.to_lowercase()),
-        SortKey::Publisher => x.publisher.to_lowercase().cmp(&y.publisher.to_lowercase()),
-        SortKey::Score => score(a).total_cmp(&score(b)),
-        SortKey::Permissions => y.permissions.len().cmp(&x.permissions.len()),
-        SortKey::Updated => y.updated.date.cmp(&x.updated.date),
+        SortKey::Name => sort_by_collation(items, language, |t| &apps[index(t)].name),
+        SortKey::Publisher => sort_by_collation(items, language, |t| &apps[index(t)].publisher),
+        SortKey::Score => items.sort_by(|a, b| score(index(a)).total_cmp(&score(index(b)))),
+        SortKey::Permissions => {
+            items.sort_by_key(|t| std::cmp::Reverse(apps[index(t)].permissions.len()))
+        }
+        SortKey::Updated => items.sort_by(|a, b| {
+            let (x, y) = (&apps[index(a)], &apps[index(b)]);
+            y.updated.date.cmp(&x.updated.date)
+        }),
     }
 }

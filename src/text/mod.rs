@@ -3,11 +3,13 @@
 //! [`sanitize`] is the one sanitizer (by Unicode property; see its module), shared by the TUI,
 //! the CLI, OSC 52 payloads and the link opener; [`output`] is the one way to stdout and stderr.
 
+mod collate;
 mod location;
 pub mod output;
 mod sanitize;
 mod width;
 
+pub use collate::sort_by_collation;
 pub use location::located;
 pub use output::SafeText;
 pub use sanitize::{

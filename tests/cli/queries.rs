@@ -202,3 +202,43 @@ fn compare_the_two_seed_apps_in_every_format() {
     assert!(md.contains("| "), "{md}");
     assert!(md.contains("联系人中心"), "{md}");
 }
+
+#[test]
+fn name_sort_follows_collation_not_byte_order() {
+    let names = ["Zoom", "Übersicht", "umfrage", "Apps", "évent", "Excel"];
+    let apps = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut app = crate::support::apps::popp();
+            app.id = format!("WA10000000{i}");
+            app.name = name.to_string();
+            app
+        })
+        .collect();
+    let catalog = attest_tui::model::Catalog {
+        apps,
+        ..Default::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("names.json");
+    std::fs::write(&path, serde_json::to_vec(&catalog).unwrap()).unwrap();
+    for lang in ["de-DE", "fr-FR"] {
+        let args = ["--catalog", path.to_str().unwrap(), "--lang", lang];
+        let o = run(&[&args[..], &["list", "--json", "--sort", "name"]].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let got: Vec<&str> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["name"].as_str().unwrap())
+            .collect();
+        // Byte order would put "Übersicht", "évent" and "umfrage" after "Zoom".
+        assert_eq!(
+            got,
+            ["Apps", "évent", "Excel", "Übersicht", "umfrage", "Zoom"],
+            "{lang}"
+        );
+    }
+}

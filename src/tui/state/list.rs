@@ -3,7 +3,7 @@
 //! and jumping to an app from elsewhere.
 
 use crate::query::{AppMatch, FilterContext, parse_filter};
-use crate::workspace::{SortKey, app_order};
+use crate::workspace::{SortKey, sort_apps};
 
 use super::items::{Item, TabKey};
 use super::scroll::{Motion, Scroll};
@@ -116,7 +116,8 @@ impl State {
         let mut matches = ctx.apply(&filter, &ws.searcher);
         if let Some(key) = self.ui.list.sort {
             let (apps, scores) = (&ws.catalog.apps, &ws.scores);
-            matches.sort_by(|a, b| app_order(key, apps, scores, a.index, b.index));
+            let language = ws.language.as_deref();
+            sort_apps(key, apps, scores, language, &mut matches, |m| m.index);
         }
         matches
     }

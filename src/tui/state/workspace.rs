@@ -24,6 +24,8 @@ pub struct Workspace {
     pub source_label: String,
     /// The tenant export joined with the catalog (for the filter's tenant terms).
     pub tenant: Option<crate::tenant::TenantIndex>,
+    /// The language apps are shown in, which also orders names (collation).
+    pub language: Option<String>,
 }
 
 impl Workspace {
@@ -47,6 +49,7 @@ impl Workspace {
             scores: ws.scores,
             source_label,
             tenant: ws.tenant,
+            language: ws.language,
         };
         (workspace, ws.warnings, ws.notes)
     }
