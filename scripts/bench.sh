@@ -13,7 +13,7 @@ corpus=${1:-../shared/corpus/zh-CN}
 work=${2:-/tmp/attest-bench}
 runs=${RUNS:-10}
 mkdir -p "$work"
-cargo build --release --features synth --bin attest-tui --example gen_catalog --example bench
+cargo build --release --features synth --bin attest-tui --example gen_catalog --example bench --example bench_tenant
 bin=$PWD/target/release/attest-tui
 [ -s "$work/10k.json" ] || target/release/examples/gen_catalog 10000 >"$work/10k.json"
 # Keep attest-tui away from the user's own data and cache.
@@ -58,16 +58,40 @@ hf reopen --prepare "rm -rf $work/cold" \
     -n "cold: import on the fly" "XDG_CACHE_HOME=$work/cold $bin list --catalog $corpus --filter id:nothing" \
     -n "warm: from the import cache" "XDG_CACHE_HOME=$work/warm $bin list --catalog $corpus --filter id:nothing"
 
-echo "peak memory, 10k catalog ($(stat -c %s "$work/10k.json") bytes):"
+size=$(stat -c %s "$work/10k.json")
+record "stat -c %s 10k.json" "$size bytes"
 for _ in 1 2 3; do
-    /usr/bin/time -f "%M KB max RSS, %e s" "$bin" list --catalog "$work/10k.json" --filter id:nothing >/dev/null
+    /usr/bin/time -o "$work/time.txt" -f "%M" "$bin" list --catalog "$work/10k.json" --filter id:nothing >/dev/null
+    kb=$(cat "$work/time.txt")
+    record "/usr/bin/time -f %M attest-tui list --catalog 10k.json --filter id:nothing" \
+        "$kb KiB peak RSS = $(awk -v k="$kb" -v s="$size" 'BEGIN { printf "%.2f", k * 1024 / s }')x the file"
 done
 for _ in 1 2 3; do
-    /usr/bin/time -f "jq: %M KB max RSS, %e s" jq '.apps|length' "$work/10k.json" >/dev/null
+    /usr/bin/time -o "$work/time.txt" -f "%M" jq '.apps|length' "$work/10k.json" >/dev/null
+    kb=$(cat "$work/time.txt")
+    record "/usr/bin/time -f %M jq '.apps|length' 10k.json" \
+        "$kb KiB peak RSS = $(awk -v k="$kb" -v s="$size" 'BEGIN { printf "%.2f", k * 1024 / s }')x the file"
 done
 for name in import search load reopen; do
     jq -r --arg n "$name" '.results[] | "- `\(.command)` (\($n)): median \(.median * 1000 | floor) ms over \(.times | length) runs"' \
         "$work/$name.json" >>"$results"
 done
+# In process: catalog load, import, first frame, keystrokes (examples/bench.rs), and the
+# tenant join (examples/bench_tenant.rs); their output is quoted as printed.
+{
+    echo
+    echo '`cargo run --release --features synth --example bench -- --catalog 10k.json --corpus '"$corpus"'`:'
+    echo
+    echo '```'
+    target/release/examples/bench --catalog "$work/10k.json" --corpus "$corpus"
+    echo '```'
+    echo
+    echo '`cargo run --release --features synth --example bench_tenant -- --corpus '"$corpus"'`:'
+    echo
+    echo '```'
+    target/release/examples/bench_tenant --corpus "$corpus"
+    echo '```'
+    echo
+} >>"$results"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results"
 echo "figures written to $results"
