@@ -94,11 +94,27 @@ pub struct Selection {
     pub reverse: bool,
 }
 
+/// How `list` prints: aligned columns for people, or a shape for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns (cut to fit only on a terminal; ids never).
+    Table,
+    /// Tab-separated values with a header line, nothing cut.
+    Tsv,
+    /// The JSON array of `--json`.
+    Json,
+    /// One app id a line.
+    Ids,
+}
+
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Print JSON instead of aligned columns.
-    #[arg(long)]
+    /// Print JSON instead of aligned columns (the same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
     #[command(flatten)]
     pub selection: Selection,
 }

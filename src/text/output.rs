@@ -75,6 +75,29 @@ impl SafeText {
         SafeText(out)
     }
 
+    /// Tab-separated values, one row a line: each cell sanitized as one line of text (a tab or
+    /// line break inside a cell becomes spaces, so it cannot shift a column), cells joined by
+    /// tabs, white space around a cell trimmed. The tabs between cells are the only control
+    /// characters this layer writes.
+    pub fn tab_separated<R, C, S>(rows: R) -> SafeText
+    where
+        R: IntoIterator<Item = C>,
+        C: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut out = String::new();
+        for row in rows {
+            for (i, cell) in row.into_iter().enumerate() {
+                if i > 0 {
+                    out.push('\t');
+                }
+                out.push_str(super::sanitize::sanitize(cell.as_ref()).trim());
+            }
+            out.push('\n');
+        }
+        SafeText(out)
+    }
+
     /// With a byte-order mark in front, for CSV that spreadsheets must read as UTF-8: the one
     /// invisible character this layer writes, and only at the very start.
     pub fn with_bom(self) -> SafeText {

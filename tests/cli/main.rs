@@ -8,3 +8,4 @@ mod bad_pages;
 mod commands;
 mod queries;
 mod review;
+mod scripting;
