@@ -80,11 +80,11 @@ pub enum Command {
 pub struct Selection {
     /// Keep only apps that fuzzy-match this text (name, publisher, id, clients, registrations),
     /// best match first.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub search: Option<String>,
     /// A filter such as `cert:certified perm:Group.ReadWrite.All kind:application score:<5`
-    /// (see the README for every term).
-    #[arg(long, value_name = "QUERY")]
+    /// (see the README for every term). May start with `-`: `--filter -perm:Mail.*`.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub filter: Option<String>,
     /// Sort order (default: catalog order, or best match first with --search).
     #[arg(long, value_enum)]

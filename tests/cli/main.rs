@@ -8,4 +8,5 @@ mod bad_pages;
 mod commands;
 mod queries;
 mod review;
+mod score;
 mod scripting;
