@@ -186,8 +186,12 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Leave out the byte-order mark that tells spreadsheets a CSV file is UTF-8.
+    /// CSV for Excel: start with the byte-order mark it needs to read UTF-8 (without it,
+    /// the CSV is plain RFC 4180 text, as scripts and other tools read it).
     #[arg(long)]
+    pub excel: bool,
+    /// No byte-order mark: the default now, accepted for scripts written for older versions.
+    #[arg(long, hide = true, conflicts_with = "excel")]
     pub no_bom: bool,
 }
 

@@ -17,12 +17,11 @@ pub const NEVER_CUT: usize = usize::MAX;
 impl TextTable {
     /// A table whose columns are capped at `max_widths` when standard output is a terminal.
     pub fn new(headers: &[&str], max_widths: &[usize]) -> TextTable {
-        use std::io::IsTerminal;
         TextTable {
             headers: headers.iter().map(|h| (*h).to_string()).collect(),
             rows: Vec::new(),
             max_widths: max_widths.to_vec(),
-            capped: std::io::stdout().is_terminal(),
+            capped: crate::text::output::stdout_is_terminal(),
         }
     }
 

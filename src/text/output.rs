@@ -98,6 +98,14 @@ impl SafeText {
         SafeText(out)
     }
 
+    /// Text whose lines end in CRLF, as RFC 4180 has CSV records end: each CRLF is kept and
+    /// what lies between is sanitized as by [`SafeText::new`] (where a lone CR or LF becomes a
+    /// line break).
+    pub fn from_crlf_text(text: &str) -> SafeText {
+        let pieces: Vec<_> = text.split("\r\n").map(sanitize_multiline).collect();
+        SafeText(pieces.join("\r\n"))
+    }
+
     /// With a byte-order mark in front, for CSV that spreadsheets must read as UTF-8: the one
     /// invisible character this layer writes, and only at the very start.
     pub fn with_bom(self) -> SafeText {
@@ -146,6 +154,13 @@ fn escape_json(json: &str, out: &mut String) {
             }
         }
     }
+}
+
+/// Whether standard output is a terminal: a table may cut cells to fit one, never a pipe or a
+/// file, whose reader needs every character.
+pub fn stdout_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal()
 }
 
 /// Write command output to stdout; a reader that went away is not an error.

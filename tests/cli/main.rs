@@ -6,6 +6,7 @@ mod support;
 mod bad_catalog;
 mod bad_pages;
 mod commands;
+mod csv_export;
 mod queries;
 mod review;
 mod score;
