@@ -37,6 +37,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Vec<String>,
 
+    /// Print every note, also those already given for the same unchanged sources (by default
+    /// a note about an import or a catalog is printed once, until the source changes).
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print no notes at all: only the result, warnings and errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -193,9 +193,18 @@ pub fn warning(message: impl Display) {
     to_stderr("warning: ", &message);
 }
 
-/// `note: …` on stderr.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--quiet`: notes are not printed from now on. Warnings and errors still are.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `note: …` on stderr, unless `--quiet` silenced notes.
 pub fn note(message: impl Display) {
-    to_stderr("note: ", &message);
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        to_stderr("note: ", &message);
+    }
 }
 
 /// A line (or lines) of progress or summary on stderr, with no prefix.

@@ -8,6 +8,7 @@ mod bad_pages;
 mod commands;
 mod csv_export;
 mod queries;
+mod quiet;
 mod review;
 mod score;
 mod scripting;
