@@ -6,7 +6,9 @@ use crate::review::Review;
 use crate::risk::{AppRisk, Tier};
 use crate::text::{SafeText, sanitize_multiline};
 
-pub const COLUMNS: [&str; 16] = [
+/// The columns, in order. The first sixteen are those of earlier versions, so scripts that
+/// read columns by position keep working; the rest were added after them.
+pub const COLUMNS: [&str; 25] = [
     "id",
     "name",
     "publisher",
@@ -23,10 +25,32 @@ pub const COLUMNS: [&str; 16] = [
     "updated",
     "language",
     "clients",
+    "permission_list",
+    "registrations",
+    "teams_link",
+    "appsource_link",
+    "website_link",
+    "terms_link",
+    "privacy_link",
+    "decided_at",
+    "bookmarked",
 ];
 
+/// One row's cells.
+pub type Cells = [String; COLUMNS.len()];
+
+/// How a CSV file starts: plain RFC 4180 text for scripts and most tools, or with the
+/// byte-order mark Excel needs to read UTF-8 (without it, Excel reads Chinese names as
+/// mojibake; with it, a script's first header reads `\u{feff}id`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvFlavor {
+    Plain,
+    Excel,
+}
+
 /// One app's cells, in `COLUMNS` order.
-pub fn app_cells(app: &App, score: f64, risk: &AppRisk, review: Option<&Review>) -> [String; 16] {
+pub fn app_cells(app: &App, score: f64, risk: &AppRisk, review: Option<&Review>) -> Cells {
+    let link = |l: &Option<String>| l.clone().unwrap_or_default();
     [
         app.id.clone(),
         app.name.clone(),
@@ -47,24 +71,69 @@ pub fn app_cells(app: &App, score: f64, risk: &AppRisk, review: Option<&Review>)
         app.updated.date.clone().unwrap_or_default(),
         app.language.clone(),
         app.clients.join("; "),
+        permission_list(app),
+        app.registration_ids().join(";"),
+        link(&app.links.teams),
+        link(&app.links.appsource),
+        link(&app.links.website),
+        link(&app.links.terms),
+        link(&app.links.privacy),
+        review
+            .and_then(decision_ms)
+            .map(iso_time_ms)
+            .unwrap_or_default(),
+        if review.is_some_and(|r| r.bookmark) {
+            "yes"
+        } else {
+            ""
+        }
+        .to_string(),
     ]
 }
 
-/// RFC 4180 CSV that opens cleanly in a spreadsheet: a BOM so Excel reads UTF-8 (Chinese names),
-/// cells sanitized as for a terminal (line breaks kept), and text cells that a spreadsheet would
-/// run as a formula defused with a leading apostrophe.
+/// `name:kind` of each permission the app requests, once each (a permission of two
+/// registrations is one entry), joined by `;`.
+fn permission_list(app: &App) -> String {
+    let mut seen: Vec<String> = Vec::new();
+    for p in &app.permissions {
+        let entry = format!("{}:{}", p.name.trim(), p.kind.as_str());
+        if !seen.contains(&entry) {
+            seen.push(entry);
+        }
+    }
+    seen.join(";")
+}
+
+/// When the decision was made: the review's last change while it holds a decision (the
+/// store keeps one time per review).
+fn decision_ms(review: &Review) -> Option<u64> {
+    review
+        .decision
+        .is_some()
+        .then_some(review.updated_ms)
+        .filter(|ms| *ms > 0)
+}
+
+/// RFC 4180 CSV: records end in CRLF, cells quoted where needed. Cells are sanitized as for a
+/// terminal (line breaks kept), and text cells that a spreadsheet would run as a formula are
+/// defused with a leading apostrophe. `CsvFlavor::Excel` puts a byte-order mark in front.
 pub fn csv(
-    rows: impl IntoIterator<Item = [String; 16]>,
-    bom: bool,
+    rows: impl IntoIterator<Item = Cells>,
+    flavor: CsvFlavor,
 ) -> Result<SafeText, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     w.write_record(COLUMNS)?;
     for cells in rows {
         w.write_record(cells.iter().map(|c| defuse_formula(c)))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    let text = SafeText::from_string(String::from_utf8_lossy(&bytes).into_owned());
-    Ok(if bom { text.with_bom() } else { text })
+    let text = SafeText::from_crlf_text(&String::from_utf8_lossy(&bytes));
+    Ok(match flavor {
+        CsvFlavor::Plain => text,
+        CsvFlavor::Excel => text.with_bom(),
+    })
 }
 
 /// The cell as a spreadsheet should see it. Invisible and control characters go first, so they
@@ -91,6 +160,18 @@ pub fn timestamp_now() -> String {
 
 /// `YYYYMMDD-HHMMSS` (UTC) of seconds since the Unix epoch.
 pub fn timestamp(secs: u64) -> String {
+    let (y, m, d, hh, mm, ss) = civil(secs);
+    format!("{y:04}{m:02}{d:02}-{hh:02}{mm:02}{ss:02}")
+}
+
+/// ISO 8601 in UTC to the second (`2024-02-29T12:34:56Z`) of milliseconds since the epoch.
+pub fn iso_time_ms(ms: u64) -> String {
+    let (y, m, d, hh, mm, ss) = civil(ms / 1000);
+    format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}Z")
+}
+
+/// Year, month, day, hour, minute and second (UTC) of seconds since the Unix epoch.
+fn civil(secs: u64) -> (i64, i64, i64, u64, u64, u64) {
     let days = (secs / 86_400) as i64;
     let rem = secs % 86_400;
     // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
@@ -103,12 +184,7 @@ pub fn timestamp(secs: u64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
-    format!(
-        "{y:04}{m:02}{d:02}-{:02}{:02}{:02}",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    (y, m, d, rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
 #[cfg(test)]
@@ -139,5 +215,22 @@ mod tests {
     fn timestamps_are_utc_calendar_dates() {
         assert_eq!(timestamp(0), "19700101-000000");
         assert_eq!(timestamp(1_709_210_096), "20240229-123456");
+        assert_eq!(iso_time_ms(1_709_210_096_789), "2024-02-29T12:34:56Z");
+    }
+
+    #[test]
+    fn csv_records_end_in_crlf_and_only_excel_gets_a_bom() {
+        let app = App {
+            id: "A".into(),
+            name: "two\nlines".into(),
+            ..App::default()
+        };
+        let row = || [app_cells(&app, 5.0, &AppRisk::default(), None)];
+        let plain = csv(row(), CsvFlavor::Plain).unwrap();
+        assert!(plain.as_str().starts_with("id,name,"));
+        assert_eq!(plain.as_str().matches("\r\n").count(), 2, "{plain:?}");
+        assert!(plain.as_str().contains("\"two\nlines\""), "{plain:?}");
+        let excel = csv(row(), CsvFlavor::Excel).unwrap();
+        assert_eq!(excel.as_str(), format!("\u{feff}{}", plain.as_str()));
     }
 }

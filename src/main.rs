@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return usage(&e),
     };
+    output::set_quiet(cli.quiet);
     match cli::run_command(&cli) {
         Some(Ok(output)) => cli::emit(&output),
         Some(Err(failure)) => {

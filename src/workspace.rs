@@ -25,6 +25,8 @@ pub struct Workspace {
     pub tenant: Option<TenantIndex>,
     /// Worth a look, nothing lost: app ids a later source replaced, pages an import skipped.
     pub notes: Vec<String>,
+    /// Notes already given for these sources as they are now; shown again with `-v`.
+    pub repeated_notes: Vec<String>,
     /// Worth stopping for: a corrupt review file moved aside, one that cannot be read.
     pub warnings: Vec<String>,
     /// The synced catalog, when it is the one shown: its source and age for a status line.
@@ -104,7 +106,7 @@ impl Workspace {
             loaded: LoadedCatalog {
                 catalog,
                 sources: vec![label.to_string()],
-                warnings: Vec::new(),
+                ..LoadedCatalog::default()
             },
             config,
             risk,
@@ -112,6 +114,7 @@ impl Workspace {
             scores,
             tenant: None,
             notes: Vec::new(),
+            repeated_notes: Vec::new(),
             warnings: Vec::new(),
             synced: None,
             language: None,
@@ -152,8 +155,10 @@ impl Workspace {
         let scores = score_totals(&loaded.catalog.apps, &risk, &config.score);
         // The workspace reports what loading noticed; the loaded catalog need not keep a copy.
         let notes = std::mem::take(&mut loaded.warnings);
+        let repeated_notes = std::mem::take(&mut loaded.repeated);
         let mut ws = Workspace {
             notes,
+            repeated_notes,
             loaded,
             config,
             risk,

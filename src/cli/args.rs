@@ -37,6 +37,15 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG")]
     pub lang: Vec<String>,
 
+    /// Print every note, also those already given for the same unchanged sources (by default
+    /// a note about an import or a catalog is printed once, until the source changes).
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print no notes at all: only the result, warnings and errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -80,11 +89,11 @@ pub enum Command {
 pub struct Selection {
     /// Keep only apps that fuzzy-match this text (name, publisher, id, clients, registrations),
     /// best match first.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true)]
     pub search: Option<String>,
     /// A filter such as `cert:certified perm:Group.ReadWrite.All kind:application score:<5`
-    /// (see the README for every term).
-    #[arg(long, value_name = "QUERY")]
+    /// (see the README for every term). May start with `-`: `--filter -perm:Mail.*`.
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub filter: Option<String>,
     /// Sort order (default: catalog order, or best match first with --search).
     #[arg(long, value_enum)]
@@ -94,11 +103,27 @@ pub struct Selection {
     pub reverse: bool,
 }
 
+/// How `list` prints: aligned columns for people, or a shape for scripts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns (cut to fit only on a terminal; ids never).
+    Table,
+    /// Tab-separated values with a header line, nothing cut.
+    Tsv,
+    /// The JSON array of `--json`.
+    Json,
+    /// One app id a line.
+    Ids,
+}
+
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Print JSON instead of aligned columns.
-    #[arg(long)]
+    /// Print JSON instead of aligned columns (the same as `--format json`).
+    #[arg(long, conflicts_with = "format")]
     pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
     #[command(flatten)]
     pub selection: Selection,
 }
@@ -170,8 +195,12 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Leave out the byte-order mark that tells spreadsheets a CSV file is UTF-8.
+    /// CSV for Excel: start with the byte-order mark it needs to read UTF-8 (without it,
+    /// the CSV is plain RFC 4180 text, as scripts and other tools read it).
     #[arg(long)]
+    pub excel: bool,
+    /// No byte-order mark: the default now, accepted for scripts written for older versions.
+    #[arg(long, hide = true, conflicts_with = "excel")]
     pub no_bom: bool,
 }
 

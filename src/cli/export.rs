@@ -12,7 +12,7 @@ pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<SafeText, Failure> {
     let rows = entries(ws, &picked);
     let out = match args.format {
         ExportFormat::Json => json_out(&rows)?,
-        ExportFormat::Csv => csv(ws, &picked, !args.no_bom)?,
+        ExportFormat::Csv => csv(ws, &picked, args.excel)?,
         ExportFormat::Markdown => SafeText::from_string(markdown(&rows)),
     };
     match &args.output {
@@ -32,7 +32,7 @@ pub fn run(ws: &Workspace, args: &ExportArgs) -> Result<SafeText, Failure> {
 }
 
 /// CSV through the library writer the TUI's export uses too.
-fn csv(ws: &Workspace, picked: &[usize], bom: bool) -> Result<SafeText, Failure> {
+fn csv(ws: &Workspace, picked: &[usize], excel: bool) -> Result<SafeText, Failure> {
     let rows = picked.iter().map(|&i| {
         let app = &ws.apps()[i];
         crate::export::app_cells(
@@ -42,7 +42,13 @@ fn csv(ws: &Workspace, picked: &[usize], bom: bool) -> Result<SafeText, Failure>
             ws.reviews.get(&app.id),
         )
     });
-    crate::export::csv(rows, bom).map_err(|e| Failure::bad_input(format!("cannot write CSV: {e}")))
+    let flavor = if excel {
+        crate::export::CsvFlavor::Excel
+    } else {
+        crate::export::CsvFlavor::Plain
+    };
+    crate::export::csv(rows, flavor)
+        .map_err(|e| Failure::bad_input(format!("cannot write CSV: {e}")))
 }
 
 fn markdown(rows: &[ListEntry]) -> String {

@@ -1,7 +1,7 @@
 use serde::Serialize;
 
-use super::args::ListArgs;
-use super::table::TextTable;
+use super::args::{ListArgs, ListFormat};
+use super::table::{NEVER_CUT, TextTable};
 use super::{Failure, ReviewView, json_out};
 use crate::model::App;
 use crate::review::ReviewStore;
@@ -86,9 +86,61 @@ pub fn entries<'a>(ws: &'a Workspace, picked: &[usize]) -> Vec<ListEntry<'a>> {
 
 pub fn run(ws: &Workspace, args: &ListArgs) -> Result<SafeText, Failure> {
     let picked = super::selection::select(ws, &args.selection)?;
-    if args.json {
-        return json_out(&entries(ws, &picked));
+    let format = if args.json {
+        ListFormat::Json
+    } else {
+        args.format
+    };
+    match format {
+        ListFormat::Json => json_out(&entries(ws, &picked)),
+        ListFormat::Ids => Ok(SafeText::tab_separated(
+            picked.iter().map(|&i| [ws.apps()[i].id.as_str()]),
+        )),
+        ListFormat::Tsv => Ok(SafeText::tab_separated(
+            std::iter::once(TSV_HEADERS.map(String::from)).chain(picked.iter().map(|&i| {
+                let app = &ws.apps()[i];
+                let review = ws.reviews.get(&app.id);
+                [
+                    app.id.clone(),
+                    app.name.clone(),
+                    app.publisher.clone(),
+                    app.certification.as_str().to_string(),
+                    format!("{:.1}", ws.scores[i]),
+                    AppRisk::of(app, &ws.risk).highest.as_str().to_string(),
+                    app.permissions.len().to_string(),
+                    app.application_permission_count().to_string(),
+                    review
+                        .and_then(|r| r.decision)
+                        .map_or("", |d| d.as_str())
+                        .to_string(),
+                    if review.is_some_and(|r| r.bookmark) {
+                        "yes"
+                    } else {
+                        ""
+                    }
+                    .to_string(),
+                ]
+            })),
+        )),
+        ListFormat::Table => Ok(table(ws, &picked)),
     }
+}
+
+/// The columns of `list --format tsv`, named as in the CSV export.
+const TSV_HEADERS: [&str; 10] = [
+    "id",
+    "name",
+    "publisher",
+    "certification",
+    "score",
+    "highest_risk",
+    "permissions",
+    "application_permissions",
+    "decision",
+    "bookmarked",
+];
+
+fn table(ws: &Workspace, picked: &[usize]) -> SafeText {
     let mut table = TextTable::new(
         &[
             "ID",
@@ -98,12 +150,12 @@ pub fn run(ws: &Workspace, args: &ListArgs) -> Result<SafeText, Failure> {
             "SCORE",
             "RISK",
             "PERMS",
-            "APP",
+            "APPL.",
             "REVIEW",
         ],
-        &[36, 40, 28, 9, 5, 8, 5, 3, 13],
+        &[NEVER_CUT, 40, 28, 9, 5, 8, 5, 5, 13],
     );
-    for &i in &picked {
+    for &i in picked {
         let app = &ws.apps()[i];
         table.push(vec![
             app.id.clone(),
@@ -117,7 +169,7 @@ pub fn run(ws: &Workspace, args: &ListArgs) -> Result<SafeText, Failure> {
             review_badge(&ws.reviews, &app.id),
         ]);
     }
-    Ok(SafeText::from_string(table.render()))
+    SafeText::from_string(table.render())
 }
 
 fn review_badge(reviews: &ReviewStore, id: &str) -> String {

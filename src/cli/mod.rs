@@ -73,6 +73,11 @@ pub fn open_workspace(cli: &Cli) -> Result<Workspace, Failure> {
     for note in &ws.notes {
         output::note(note);
     }
+    if cli.verbose {
+        for note in &ws.repeated_notes {
+            output::note(note);
+        }
+    }
     for warning in &ws.warnings {
         output::warning(warning);
     }

@@ -16,8 +16,8 @@ pub struct ReviewArgs {
     /// approved, blocked, needs-review, or none to clear it.
     #[arg(long, value_name = "DECISION", value_parser = parse_decision)]
     pub decision: Option<DecisionArg>,
-    /// A free-text note (replaces the current one; "" clears it).
-    #[arg(long)]
+    /// A free-text note (replaces the current one; "" clears it; may start with `-`).
+    #[arg(long, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// Bookmark the app.
     #[arg(long, conflicts_with = "no_bookmark")]

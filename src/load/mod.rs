@@ -6,6 +6,7 @@ mod error;
 mod fast;
 mod json;
 mod merge;
+mod seen;
 mod sources;
 
 pub use error::LoadError;

@@ -27,6 +27,9 @@ pub struct LoadedCatalog {
     pub sources: Vec<String>,
     /// Things the user should know (replaced app ids, pages skipped while importing).
     pub warnings: Vec<String>,
+    /// Notes like `warnings`, already given for these sources as they are now (an import read
+    /// from the cache, a replaced id of unchanged files): shown again only when asked (`-v`).
+    pub repeated: Vec<String>,
 }
 
 impl LoadedCatalog {
@@ -58,8 +61,12 @@ pub fn load_sources(
         let label = path.display().to_string();
         let catalog = match classify(path)? {
             SourceKind::Pages => {
-                let (catalog, warnings) = import_pages(path)?;
-                loaded.warnings.extend(warnings);
+                let (catalog, warnings, cache) = import_pages(path)?;
+                if cache == super::cache::CacheUse::Hit {
+                    loaded.repeated.extend(warnings);
+                } else {
+                    loaded.warnings.extend(warnings);
+                }
                 catalog
             }
             _ => read_catalog_file(path)?,
@@ -68,7 +75,15 @@ pub fn load_sources(
     }
     loaded.sources = parts.iter().map(|(label, _)| label.clone()).collect();
     let merged = merge_catalogs(parts);
-    loaded.warnings.extend(merged.replaced);
+    let mut files: Vec<PathBuf> = paths.to_vec();
+    files.extend(user_catalog.map(Path::to_path_buf));
+    let (fresh, repeated) = super::seen::split_seen(
+        crate::paths::cache_dir().as_deref(),
+        &files,
+        merged.replaced,
+    );
+    loaded.warnings.extend(fresh);
+    loaded.repeated.extend(repeated);
     loaded.catalog = merged.catalog;
     Ok(loaded)
 }
@@ -111,12 +126,11 @@ fn classify(path: &Path) -> Result<SourceKind, LoadError> {
 }
 
 /// Import a folder or file of pages on the fly, through the import cache in the cache
-/// directory (see [`super::cache`]).
-fn import_pages(path: &Path) -> Result<(Catalog, Vec<String>), LoadError> {
+/// directory (see [`super::cache`]); whether the cache had it tells whether its notes were
+/// given before (when the entry was made from the same pages).
+fn import_pages(path: &Path) -> Result<(Catalog, Vec<String>, super::cache::CacheUse), LoadError> {
     let cache_dir = crate::paths::cache_dir();
-    let (catalog, warnings, _) =
-        super::cache::import_cached(cache_dir.as_deref(), path, || import_pages_now(path))?;
-    Ok((catalog, warnings))
+    super::cache::import_cached(cache_dir.as_deref(), path, || import_pages_now(path))
 }
 
 /// Import a folder or file of pages. What the import skipped or worked around is summed up in

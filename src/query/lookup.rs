@@ -13,11 +13,33 @@ pub enum LookupError {
     },
 }
 
-/// An app by exact id (case-insensitive), else by exact name, else the single best fuzzy match.
+/// An app by exact id (case-insensitive), else by its id as the output layer prints it, else by
+/// exact name, else the single best fuzzy match.
 pub fn find_app<'c>(catalog: &'c Catalog, query: &str) -> Result<&'c App, LookupError> {
     let q = query.trim();
     if let Some(app) = catalog.apps.iter().find(|a| a.id.eq_ignore_ascii_case(q)) {
         return Ok(app);
+    }
+    // Every id a command prints is sanitized and trimmed on the way out; that text must find
+    // the app again, or a script could not feed `list --format ids` back into `show`.
+    let printed: Vec<&App> = catalog
+        .apps
+        .iter()
+        .filter(|a| crate::text::sanitize(&a.id).trim().eq_ignore_ascii_case(q))
+        .collect();
+    match printed.as_slice() {
+        [] => {}
+        [only] => return Ok(only),
+        several => {
+            return Err(LookupError::Ambiguous {
+                query: q.to_string(),
+                candidates: several
+                    .iter()
+                    .take(8)
+                    .map(|a| format!("{} ({})", a.name, a.id))
+                    .collect(),
+            });
+        }
     }
     if let Some(app) = catalog.apps.iter().find(|a| a.name.trim() == q) {
         return Ok(app);
@@ -67,6 +89,25 @@ mod tests {
     #[test]
     fn id_match_is_case_insensitive() {
         assert_eq!(find_app(&catalog(), "b2").unwrap().name, "Beta Notes");
+    }
+
+    #[test]
+    fn an_id_is_found_as_it_is_printed() {
+        let mut c = catalog();
+        c.apps[1].id = " B\u{202e}2\u{1b} ".into();
+        assert_eq!(find_app(&c, "b2").unwrap().name, "Beta Notes");
+        c.apps[0].id = "B2".into();
+        assert_eq!(
+            find_app(&c, "B2").unwrap().name,
+            "Alpha Notes",
+            "exact wins"
+        );
+        c.apps[2].id = "B\u{200b}2".into();
+        c.apps[0].id = "A1".into();
+        assert!(matches!(
+            find_app(&c, "b2"),
+            Err(LookupError::Ambiguous { .. })
+        ));
     }
 
     #[test]

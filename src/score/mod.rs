@@ -59,24 +59,42 @@ pub struct CategoryScore {
     pub weight: f64,
 }
 
+/// One permission's penalty. A permission is counted once per app by name (case-insensitive,
+/// as Graph names are) and kind, however many of its registrations request it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PermissionPenalty {
     pub name: String,
     pub kind: &'static str,
     pub tier: Tier,
     pub points: f64,
+    /// How many times the app's permission list holds it (once per registration requesting it).
+    pub listed: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreCard {
-    /// 0–10, one decimal.
+    /// 0–10, one decimal: `base − penalty`, kept within 0–10 (and rounded to one decimal only
+    /// when a configured penalty has more decimals).
     pub total: f64,
-    /// Weighted mean of the categories before the permission penalty.
+    /// The weighted mean of the categories, rounded to one decimal: the one rounding, so the
+    /// explanation adds up as printed.
     pub base: f64,
+    /// The weighted mean before rounding.
+    pub mean: f64,
     pub categories: Vec<CategoryScore>,
     pub penalties: Vec<PermissionPenalty>,
     /// Sum of the penalties, after the cap.
     pub penalty: f64,
+}
+
+/// To one decimal.
+fn tenths(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// A sum of configured penalties without the noise of binary fractions (0.1 + 0.2).
+fn clean_sum(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
 }
 
 /// With no scored answer at all the base is neutral, so an empty page neither wins nor loses.
@@ -266,37 +284,65 @@ fn score_with(
         .iter()
         .filter_map(|c| c.score.map(|s| (s * c.weight, c.weight)))
         .fold((0.0, 0.0), |(s, w), (a, b)| (s + a, w + b));
-    let base = if weights > 0.0 {
+    let mean = if weights > 0.0 {
         sum / weights
     } else {
         NEUTRAL_BASE
     };
-    let penalties: Vec<PermissionPenalty> = app
-        .permissions
-        .iter()
-        .filter_map(|p| {
-            let tier = risk.rate(&p.name, p.kind).tier;
-            let points = cfg.penalties.of(tier);
-            (points > 0.0).then(|| PermissionPenalty {
+    let base = tenths(mean);
+    let penalties = penalties_of(app, risk, cfg);
+    let penalty = clean_sum(penalties.iter().map(|p| p.points).sum::<f64>()).min(cfg.penalties.cap);
+    // Exact with penalties in tenths (the defaults); a finer configured penalty is the only
+    // reason this rounds, and the explanation says so.
+    let total = tenths((base - penalty).clamp(0.0, 10.0));
+    ScoreCard {
+        total,
+        base,
+        mean,
+        categories,
+        penalties,
+        penalty,
+    }
+}
+
+/// The penalties of an app's permissions, one per name and kind, in the order they first occur.
+fn penalties_of(app: &App, risk: &RiskTable, cfg: &ScoreConfig) -> Vec<PermissionPenalty> {
+    // Where each name and kind's penalty is, or None for one that costs nothing.
+    let mut seen: foldhash::HashMap<(String, &'static str), Option<usize>> = Default::default();
+    let mut penalties: Vec<PermissionPenalty> = Vec::new();
+    for p in &app.permissions {
+        let key = (p.name.trim().to_ascii_lowercase(), p.kind.as_str());
+        if let Some(at) = seen.get(&key) {
+            if let Some(i) = at {
+                penalties[*i].listed += 1;
+            }
+            continue;
+        }
+        let tier = risk.rate(&p.name, p.kind).tier;
+        let points = cfg.penalties.of(tier);
+        if points > 0.0 {
+            seen.insert(key, Some(penalties.len()));
+            penalties.push(PermissionPenalty {
                 name: p.name.clone(),
                 kind: p.kind.as_str(),
                 tier,
                 points,
-            })
-        })
-        .collect();
-    let penalty = penalties
-        .iter()
-        .map(|p| p.points)
-        .sum::<f64>()
-        .min(cfg.penalties.cap);
-    let total = ((base - penalty).clamp(0.0, 10.0) * 10.0).round() / 10.0;
-    ScoreCard {
-        total,
-        base,
-        categories,
-        penalties,
-        penalty,
+                listed: 1,
+            });
+        } else {
+            seen.insert(key, None);
+        }
+    }
+    penalties
+}
+
+/// A number as the explanation prints it: one decimal, more only when it has them (0.25).
+fn shown(x: f64) -> String {
+    let two = format!("{x:.2}");
+    if two.ends_with('0') {
+        format!("{x:.1}")
+    } else {
+        two
     }
 }
 
@@ -328,29 +374,57 @@ impl ScoreCard {
                 )),
             }
         }
+        let rounded = if (self.mean - self.base).abs() > 1e-9 {
+            format!(", {:.3} rounded", self.mean)
+        } else {
+            String::new()
+        };
         lines.push(format!(
-            "{:<16}{:>4.1}/10  (weighted mean of the categories)",
+            "{:<16}{:>4.1}/10  (weighted mean of the categories{rounded})",
             "Base", self.base
         ));
         for p in &self.penalties {
+            let listed = if p.listed > 1 {
+                format!("; listed {} times, counted once", p.listed)
+            } else {
+                String::new()
+            };
             lines.push(format!(
-                "  −{:.2}  {} ({}, {})",
-                p.points,
+                "  −{}  {} ({}, {}{listed})",
+                shown(p.points),
                 p.name,
                 p.kind,
                 p.tier.as_str()
             ));
         }
         if !self.penalties.is_empty() {
-            let sum: f64 = self.penalties.iter().map(|p| p.points).sum();
-            let capped = if sum > self.penalty {
-                format!(" (capped at {})", self.penalty)
+            let sum = clean_sum(self.penalties.iter().map(|p| p.points).sum());
+            let how = if sum > self.penalty {
+                format!("the sum {}, capped at {}", shown(sum), shown(self.penalty))
+            } else if self.penalties.len() == 1 {
+                "the one above".to_string()
             } else {
-                String::new()
+                format!("the sum of the {} above", self.penalties.len())
             };
-            lines.push(format!("{:<16}−{:.1}{capped}", "Permissions", self.penalty));
+            lines.push(format!(
+                "{:<16}−{}  ({how})",
+                "Permissions",
+                shown(self.penalty)
+            ));
         }
-        lines.push(format!("{:<16}{:>4.1}/10", "Score", self.total));
+        let exact = self.base - self.penalty;
+        let mut how = if self.penalties.is_empty() {
+            "= the base, no permission penalty".to_string()
+        } else {
+            format!("= {:.1} − {}", self.base, shown(self.penalty))
+        };
+        if exact < 0.0 {
+            how.push_str(", not below 0");
+        } else if (exact - self.total).abs() > 1e-9 {
+            let _ =
+                std::fmt::Write::write_fmt(&mut how, format_args!(" = {}, rounded", shown(exact)));
+        }
+        lines.push(format!("{:<16}{:>4.1}/10  ({how})", "Score", self.total));
         lines
     }
 }
@@ -503,6 +577,116 @@ mod tests {
             text.contains("Directory.ReadWrite.All (application, critical)"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_permission_of_several_registrations_is_penalized_once() {
+        let mut a = app(
+            vec![zone("security", &[("Pen test?", "Yes")])],
+            &[
+                ("Calls.AccessMedia.All", PermissionKind::Application),
+                ("Directory.ReadWrite.All", PermissionKind::Delegated),
+                ("calls.accessmedia.all", PermissionKind::Application),
+                ("Mail.Send", PermissionKind::Delegated),
+            ],
+        );
+        a.permissions[0].registration = Some("reg-1".into());
+        a.permissions[2].registration = Some("reg-2".into());
+        let cfg = ScoreConfig::default();
+        let card = score_app(&a, RiskTable::embedded(), &cfg);
+        let names: Vec<(&str, &str, usize)> = card
+            .penalties
+            .iter()
+            .map(|p| (p.name.as_str(), p.kind, p.listed))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Calls.AccessMedia.All", "application", 2),
+                ("Directory.ReadWrite.All", "delegated", 1),
+                ("Mail.Send", "delegated", 1),
+            ],
+            "once per name and kind"
+        );
+        let expected = cfg.penalties.high + cfg.penalties.critical + cfg.penalties.high;
+        assert_eq!(card.penalty, clean_sum(expected));
+        assert_eq!(card.total, tenths(10.0 - expected));
+        let text = card.explain(&cfg).join("\n");
+        assert!(text.contains("listed 2 times, counted once"), "{text}");
+    }
+
+    /// The numbers of an explanation's lines as printed: the base, each penalty, the
+    /// permissions total and the score.
+    fn printed(lines: &[String]) -> (f64, Vec<f64>, Option<f64>, f64) {
+        let number = |l: &str, after: &str| -> f64 {
+            let rest = l[after.len()..].trim_start();
+            let end = rest.find(['/', ' ']).unwrap_or(rest.len());
+            rest[..end].replace('−', "").parse().unwrap()
+        };
+        let base = lines.iter().find(|l| l.starts_with("Base")).unwrap();
+        let score = lines.iter().find(|l| l.starts_with("Score")).unwrap();
+        let each = lines
+            .iter()
+            .filter(|l| l.starts_with("  −"))
+            .map(|l| number(l, "  "))
+            .collect();
+        let total = lines
+            .iter()
+            .find(|l| l.starts_with("Permissions"))
+            .map(|l| number(l, "Permissions"));
+        (number(base, "Base"), each, total, number(score, "Score"))
+    }
+
+    #[test]
+    fn every_explanation_adds_up_as_printed() {
+        let catalog = crate::synth::synthetic_catalog(400, 9);
+        let mut configs = vec![ScoreConfig::default()];
+        let mut fine = ScoreConfig::default();
+        fine.penalties.high = 0.25;
+        fine.penalties.medium = 0.05;
+        configs.push(fine);
+        for cfg in &configs {
+            for a in &catalog.apps {
+                let card = score_app(a, RiskTable::embedded(), cfg);
+                let lines = card.explain(cfg);
+                let (base, each, total, score) = printed(&lines);
+                let text = lines.join("\n");
+                let sum = clean_sum(each.iter().sum());
+                let penalty = total.unwrap_or(0.0);
+                assert_eq!(total.is_some(), !each.is_empty(), "{text}");
+                if sum <= cfg.penalties.cap {
+                    assert_eq!(penalty, sum, "{text}");
+                } else {
+                    assert_eq!(penalty, cfg.penalties.cap, "{text}");
+                }
+                let exact = (base - penalty).max(0.0);
+                assert!(
+                    (exact - score).abs() < 1e-9 || text.contains("rounded)"),
+                    "{text}"
+                );
+                assert!((tenths(exact) - score).abs() < 1e-9, "{text}");
+                assert_eq!(score, card.total, "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_base_is_rounded_once_and_the_score_follows_it() {
+        // One good answer of three: a mean of 3.33…, printed and used as 3.3.
+        let a = app(
+            vec![zone(
+                "security",
+                &[("A?", "Yes"), ("B?", "No"), ("C?", "No")],
+            )],
+            &[],
+        );
+        let cfg = ScoreConfig::default();
+        let card = score_app(&a, RiskTable::embedded(), &cfg);
+        let lines = card.explain(&cfg);
+        let (base, _, _, score) = printed(&lines);
+        assert_eq!((base, card.base), (3.3, 3.3));
+        assert_eq!(score, base, "no penalty: the score is the base as printed");
+        assert!(lines.join("\n").contains("3.333 rounded"), "{lines:?}");
     }
 
     #[test]

@@ -75,6 +75,37 @@ impl SafeText {
         SafeText(out)
     }
 
+    /// Tab-separated values, one row a line: each cell sanitized as one line of text (a tab or
+    /// line break inside a cell becomes spaces, so it cannot shift a column), cells joined by
+    /// tabs, white space around a cell trimmed. The tabs between cells are the only control
+    /// characters this layer writes.
+    pub fn tab_separated<R, C, S>(rows: R) -> SafeText
+    where
+        R: IntoIterator<Item = C>,
+        C: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut out = String::new();
+        for row in rows {
+            for (i, cell) in row.into_iter().enumerate() {
+                if i > 0 {
+                    out.push('\t');
+                }
+                out.push_str(super::sanitize::sanitize(cell.as_ref()).trim());
+            }
+            out.push('\n');
+        }
+        SafeText(out)
+    }
+
+    /// Text whose lines end in CRLF, as RFC 4180 has CSV records end: each CRLF is kept and
+    /// what lies between is sanitized as by [`SafeText::new`] (where a lone CR or LF becomes a
+    /// line break).
+    pub fn from_crlf_text(text: &str) -> SafeText {
+        let pieces: Vec<_> = text.split("\r\n").map(sanitize_multiline).collect();
+        SafeText(pieces.join("\r\n"))
+    }
+
     /// With a byte-order mark in front, for CSV that spreadsheets must read as UTF-8: the one
     /// invisible character this layer writes, and only at the very start.
     pub fn with_bom(self) -> SafeText {
@@ -125,6 +156,13 @@ fn escape_json(json: &str, out: &mut String) {
     }
 }
 
+/// Whether standard output is a terminal: a table may cut cells to fit one, never a pipe or a
+/// file, whose reader needs every character.
+pub fn stdout_is_terminal() -> bool {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal()
+}
+
 /// Write command output to stdout; a reader that went away is not an error.
 pub fn print(text: &SafeText) -> io::Result<()> {
     let mut out = io::stdout().lock();
@@ -155,9 +193,18 @@ pub fn warning(message: impl Display) {
     to_stderr("warning: ", &message);
 }
 
-/// `note: …` on stderr.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--quiet`: notes are not printed from now on. Warnings and errors still are.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// `note: …` on stderr, unless `--quiet` silenced notes.
 pub fn note(message: impl Display) {
-    to_stderr("note: ", &message);
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        to_stderr("note: ", &message);
+    }
 }
 
 /// A line (or lines) of progress or summary on stderr, with no prefix.

@@ -82,6 +82,7 @@ fn csv_export_opens_in_a_spreadsheet() {
         "csv",
         "--filter",
         "score:<9.5",
+        "--excel",
         "-o",
         file.to_str().unwrap(),
     ]);
@@ -89,7 +90,7 @@ fn csv_export_opens_in_a_spreadsheet() {
     let text = std::fs::read_to_string(&file).unwrap();
     let text = text
         .strip_prefix('\u{feff}')
-        .expect("a BOM so spreadsheets read UTF-8");
+        .expect("with --excel, a BOM so Excel reads UTF-8");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().unwrap().clone();
     assert_eq!(&headers[0], "id");

@@ -340,7 +340,7 @@ impl State {
                 ws.reviews.get(&app.id),
             )
         });
-        match crate::export::csv(rows, true) {
+        match crate::export::csv(rows, crate::export::CsvFlavor::Excel) {
             Ok(csv) => Outcome::Effect(Effect::ExportCsv {
                 csv: csv.as_str().to_string(),
                 apps: indices.len(),
