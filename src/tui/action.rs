@@ -122,6 +122,9 @@ pub enum Action {
     OnlyDifferences,
     NextDifference,
     PreviousDifference,
+    /// Open the tenant view (the tenant's service principals against their attestations).
+    #[strum(serialize = "tenant")]
+    OpenTenant,
     /// The note editor's answer: this app's note is now `text` (empty removes it).
     #[strum(disabled)]
     SetNote {

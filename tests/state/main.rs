@@ -7,3 +7,4 @@ mod compare;
 mod input;
 mod panes;
 mod reviewing;
+mod tenant;

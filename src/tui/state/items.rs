@@ -63,6 +63,10 @@ pub enum Item {
     GroupInfo(usize),
     /// A permission: index into `app.permissions`, and its group.
     Perm(usize, usize),
+    /// The heading of the grants the tenant holds beyond what the app declares.
+    UndeclaredHeader,
+    /// One of them: index into `State::undeclared_grants`.
+    Undeclared(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

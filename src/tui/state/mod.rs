@@ -11,6 +11,7 @@ mod panes;
 mod quit;
 mod reviews;
 pub mod scroll;
+mod tenant_items;
 mod update;
 mod workspace;
 
@@ -28,7 +29,7 @@ pub use catalog_index::CatalogIndex;
 pub use items::{Item, PermGroup, Tab, TabKey};
 pub use layers::{
     CompareView, Help, IndexTab, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker, Popup,
-    SearchTarget, Section,
+    SearchTarget, Section, TenantView,
 };
 pub use messages::{Message, MessageKind};
 use scroll::Scroll;
@@ -228,7 +229,15 @@ impl State {
         let filter = self.tab_state(&tab.key).filter;
         match tab.zone {
             Some(z) => items::zone_items(app, z, &filter),
-            None => items::perm_items(app, &items::perm_groups(app), &filter, &self.ui.collapsed),
+            None => {
+                let mut out =
+                    items::perm_items(app, &items::perm_groups(app), &filter, &self.ui.collapsed);
+                out.extend(tenant_items::undeclared_items(
+                    &self.undeclared_grants(),
+                    &filter,
+                ));
+                out
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ use crate::tui::state::State;
 use crate::tui::state::items::{Item, PermGroup, find_ci};
 use crate::tui::strings;
 
+use super::tenant_marks;
 use super::text::{fit, fit_plain, safe};
 
 const KIND_WIDTH: usize = 11;
@@ -36,9 +37,14 @@ pub fn column_header(state: &State, app: &App, width: usize) -> Line<'static> {
     spans.push(Span::raw(" "));
     spans.extend(fit_plain(strings::KIND, KIND_WIDTH, style, true));
     spans.push(Span::raw(" "));
+    let tw = tenant_width(state);
+    if tw > 0 {
+        spans.extend(fit_plain(strings::IN_TENANT, tw - 1, style, true));
+        spans.push(Span::raw(" "));
+    }
     spans.extend(fit_plain(
         strings::JUSTIFICATION,
-        width.saturating_sub(INDENT + nw + KIND_WIDTH + 2),
+        width.saturating_sub(INDENT + nw + KIND_WIDTH + 2 + tw),
         style,
         false,
     ));
@@ -128,7 +134,12 @@ pub fn line(
             let kind = strings::kind(perm.kind);
             spans.extend(highlighted(kind, KIND_WIDTH, theme.kind(perm.kind), true));
             spans.push(Span::raw(" "));
-            let jw = width.saturating_sub(INDENT + nw + KIND_WIDTH + 2);
+            let tw = tenant_width(state);
+            if let Some(app_i) = state.current_app_index().filter(|_| tw > 0) {
+                spans.extend(tenant_marks::permission_mark(state, app_i, app, p));
+                spans.push(Span::raw(" "));
+            }
+            let jw = width.saturating_sub(INDENT + nw + KIND_WIDTH + 2 + tw);
             spans.extend(highlighted(
                 &safe(&perm.justification),
                 jw,
@@ -137,6 +148,23 @@ pub fn line(
             ));
             Line::from(spans)
         }
+        Item::UndeclaredHeader => {
+            tenant_marks::undeclared_header(state, state.undeclared_grants().len(), width)
+        }
+        Item::Undeclared(i) => match state.undeclared_grants().get(i) {
+            Some(g) => {
+                tenant_marks::undeclared_line(state, g, name_width(app, width), KIND_WIDTH, width)
+            }
+            None => Line::default(),
+        },
         _ => Line::default(),
     }
+}
+
+/// The tenant column's width with its gap: only for an app the tenant has.
+fn tenant_width(state: &State) -> usize {
+    state
+        .current_app_index()
+        .filter(|&a| tenant_marks::shows_marks(state, a))
+        .map_or(0, |_| tenant_marks::MARK_WIDTH + 1)
 }

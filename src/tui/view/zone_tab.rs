@@ -121,7 +121,11 @@ fn item_block(item: Item) -> usize {
         | Item::TableHeader(b)
         | Item::TableRow(b, _)
         | Item::Note(b) => b,
-        Item::Group(_) | Item::GroupInfo(_) | Item::Perm(..) => usize::MAX,
+        Item::Group(_)
+        | Item::GroupInfo(_)
+        | Item::Perm(..)
+        | Item::UndeclaredHeader
+        | Item::Undeclared(_) => usize::MAX,
     }
 }
 
