@@ -224,3 +224,23 @@ pub fn consent(c: crate::tenant::Consent) -> String {
     }
 }
 pub const UNDECLARED_EXPLAINED: &str = "The tenant granted this permission to the app's service principal, but the app's attestation does not declare it.";
+// The questionnaire's English labels in a zone tab.
+pub const QUESTION_ENGLISH: &str = "Question (English)";
+pub const ENGLISH_LABEL: &str = "English label";
+
+/// "de-DE (+ja-JP, zh-CN)" for an app with several languages, the shown one first.
+pub fn other_languages(app: &crate::model::App) -> Option<String> {
+    if app.translations.is_empty() {
+        return None;
+    }
+    let others: Vec<String> = app
+        .translations
+        .iter()
+        .map(|t| crate::text::sanitize(&t.language).into_owned())
+        .collect();
+    Some(format!(
+        "{} (+{})",
+        crate::text::sanitize(&app.language),
+        others.join(", ")
+    ))
+}

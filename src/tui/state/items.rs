@@ -132,7 +132,8 @@ pub fn zone_items(app: &App, zone: usize, filter: &str) -> Vec<Item> {
     for (b, block) in zone.blocks.iter().enumerate() {
         match block {
             Block::Row(r) => {
-                if hit(&r.question) || hit(&r.answer) {
+                // The English label too: it may be what the question column shows.
+                if hit(&r.question) || hit(&r.answer) || r.english_label().is_some_and(hit) {
                     out.push(Item::Row(b));
                 }
             }

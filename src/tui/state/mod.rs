@@ -4,6 +4,7 @@
 
 mod catalog_index;
 pub mod items;
+mod languages;
 pub mod layers;
 mod list;
 mod messages;
@@ -27,6 +28,7 @@ use super::layout::ScreenLayout;
 use super::theme::Theme;
 pub use catalog_index::CatalogIndex;
 pub use items::{Item, PermGroup, Tab, TabKey};
+pub use languages::QuestionLabels;
 pub use layers::{
     CompareView, Help, IndexTab, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker, Popup,
     SearchTarget, Section, TenantView,
@@ -80,6 +82,8 @@ pub struct Ui {
     pub effects: Vec<Effect>,
     /// The app marked for comparison (catalog index).
     pub marked: Option<usize>,
+    /// Page questions, English labels beside them, or labels instead.
+    pub labels: QuestionLabels,
     pub quit: bool,
 }
 
@@ -123,6 +127,7 @@ impl State {
                 message: None,
                 effects: Vec::new(),
                 marked: None,
+                labels: QuestionLabels::default(),
                 quit: false,
             },
             workspace,

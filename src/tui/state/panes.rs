@@ -106,6 +106,8 @@ impl State {
                 let ix = PermIndex::build(&ws.catalog, &ws.risk, &ws.index);
                 return Outcome::Push(Layer::Index(Box::new(ix)));
             }
+            Action::EnglishLabels => self.toggle_labels(),
+            Action::NextLanguage => self.next_language(),
             Action::OpenTenant => {
                 let view = TenantView::new(self.workspace.tenant.as_ref());
                 return Outcome::Push(Layer::Tenant(Box::new(view)));
