@@ -78,3 +78,47 @@ fn an_undeclared_critical_grant_is_drawn_in_the_critical_style() {
     assert_eq!(buf[(2, 2)].symbol(), "⌂");
     assert_eq!(buf[(2, 2)].fg, critical.unwrap());
 }
+
+#[test]
+fn hostile_names_in_the_export_reach_no_cell_as_control_characters() {
+    use attest_tui::tenant::ExportBuilder;
+    use attest_tui::tui::{State, Theme};
+    use attest_tui::workspace::Workspace;
+    let text = r#"{"value": [
+      {"id": "9f1c0e52-7a11-4a3c-9d10-000000000010", "appId": "341e195c-b261-4b05-8ba5-dd4a89b1f3e7",
+       "displayName": "Evil\u001b]52;c;aGk=\u0007 Bot\u202e", "publisherName": "\u001b[2Jpwn\r\nx"},
+      {"id": "9f1c0e52-7a11-4a3c-9d10-000000000011", "appId": "c0ffee00-1234-4abc-8def-0123456789ab",
+       "displayName": "\u009b31mShadow"}
+    ]}"#;
+    let mut b = ExportBuilder::default();
+    b.read_text(text, std::path::Path::new("sps.json")).unwrap();
+    let grants = r#"[{"clientId": "9f1c0e52-7a11-4a3c-9d10-000000000010", "consentType": "AllPrincipals",
+       "resourceName": "Graph", "scope": "Mail.Read\u001b[5m Files.Read\u0000All"}]"#;
+    b.read_text(grants, std::path::Path::new("grants.json"))
+        .unwrap();
+    let mut ws = Workspace::in_memory(crate::support::tui::fixture(), "tui_catalog.json");
+    ws.set_tenant(b.finish());
+    let mut s = State::from_workspace(ws).with_theme(Theme::color());
+    apply(&mut s, [Action::CloseOverlay]); // any warnings popup
+    for actions in [
+        vec![Action::OpenTenant],
+        vec![Action::Right, Action::Bottom],
+        vec![Action::Activate],
+    ] {
+        apply(&mut s, actions);
+        for (w, h) in [(80, 24), (200, 50)] {
+            let buf = draw(&mut s, w, h);
+            for cell in buf.content() {
+                assert!(
+                    !cell
+                        .symbol()
+                        .chars()
+                        .any(|c| c.is_control() || attest_tui::text::is_unsafe_char(c)),
+                    "{:?} in\n{}",
+                    cell.symbol(),
+                    screen(&buf)
+                );
+            }
+        }
+    }
+}

@@ -16,11 +16,14 @@ const KIND_WIDTH: usize = 11;
 const INDENT: usize = 2;
 
 /// The permission column: as wide as the longest name, within 12 columns and 45% of the tab.
-fn name_width(app: &App, width: usize) -> usize {
+fn name_width(state: &State, app: &App, width: usize) -> usize {
+    // The tenant's undeclared grants are listed in the same columns.
+    let undeclared = state.undeclared_grants();
     let longest = app
         .permissions
         .iter()
         .map(|p| display_width(&safe(&p.name)))
+        .chain(undeclared.iter().map(|g| display_width(&safe(&g.name))))
         .max()
         .unwrap_or(0);
     let cap = (width.saturating_sub(INDENT) * 9 / 20).max(1);
@@ -31,7 +34,7 @@ fn name_width(app: &App, width: usize) -> usize {
 
 pub fn column_header(state: &State, app: &App, width: usize) -> Line<'static> {
     let style = state.ui.theme.column_header;
-    let nw = name_width(app, width);
+    let nw = name_width(state, app, width);
     let mut spans = vec![Span::raw(" ".repeat(INDENT.min(width)))];
     spans.extend(fit_plain(strings::PERMISSION, nw, style, true));
     spans.push(Span::raw(" "));
@@ -118,7 +121,7 @@ pub fn line(
             let Some(perm) = app.permissions.get(p) else {
                 return Line::default();
             };
-            let nw = name_width(app, width);
+            let nw = name_width(state, app, width);
             // The indent carries the permission's risk tier as a colored letter.
             let tier = state.workspace.risk.rate(&perm.name, perm.kind).tier;
             let mut spans = if width >= INDENT {
@@ -152,9 +155,13 @@ pub fn line(
             tenant_marks::undeclared_header(state, state.undeclared_grants().len(), width)
         }
         Item::Undeclared(i) => match state.undeclared_grants().get(i) {
-            Some(g) => {
-                tenant_marks::undeclared_line(state, g, name_width(app, width), KIND_WIDTH, width)
-            }
+            Some(g) => tenant_marks::undeclared_line(
+                state,
+                g,
+                name_width(state, app, width),
+                KIND_WIDTH,
+                width,
+            ),
             None => Line::default(),
         },
         _ => Line::default(),
