@@ -192,3 +192,31 @@ fn another_language_with_labels_beside_at_200x50() {
     security_tab(&mut s);
     assert_snapshot!(screen(&draw(&mut s, 200, 50)));
 }
+
+#[test]
+fn the_compare_view_shows_english_labels_too() {
+    let mut s = state();
+    apply(&mut s, [Action::Mark, Action::MoveDown, Action::Compare]);
+    assert_eq!(s.mode(), attest_tui::tui::Mode::Compare);
+    let security = s
+        .compare_view()
+        .unwrap()
+        .comparison
+        .zones
+        .iter()
+        .position(|z| z.pivot == "security")
+        .unwrap();
+    apply(&mut s, [Action::SelectTab(security)]);
+    let page = screen(&draw(&mut s, 200, 50));
+    assert!(page.contains("是否进行年度渗透测试"), "{page}");
+    apply(&mut s, [Action::EnglishLabels]);
+    assert_eq!(s.mode(), attest_tui::tui::Mode::Compare, "the view stays");
+    let beside = screen(&draw(&mut s, 200, 50));
+    assert!(beside.contains("Annual penetration testing"), "{beside}");
+    assert!(beside.contains("是否进行年度渗透测试"), "{beside}");
+    apply(&mut s, [Action::EnglishLabels]);
+    let english = screen(&draw(&mut s, 80, 24));
+    assert!(english.contains("Annual penetration"), "{english}");
+    assert!(!english.contains("是否进行年度渗透测试"), "{english}");
+    assert_snapshot!(english);
+}
