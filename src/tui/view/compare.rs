@@ -172,7 +172,7 @@ fn indent(r: &RowComparison) -> usize {
 }
 
 /// The question once when both sides ask it alike, else both questions; with English labels
-/// on, the label instead or after it (rows with no key keep the pages' text).
+/// on, the label instead or before it (rows with no key keep the pages' text).
 fn question_text(state: &State, r: &RowComparison) -> String {
     let page = match (&r.a, &r.b) {
         (Some(a), Some(b)) if !r.same_question() => {
@@ -183,7 +183,8 @@ fn question_text(state: &State, r: &RowComparison) -> String {
     let key = r.a.as_ref().or(r.b.as_ref()).and_then(|c| c.key);
     match (state.ui.labels, crate::questionnaire::english_label(key)) {
         (QuestionLabels::English, Some(label)) => label.to_string(),
-        (QuestionLabels::Beside, Some(label)) => format!("{page} · {label}"),
+        // The label first: a long page question is what gets cut.
+        (QuestionLabels::Beside, Some(label)) => format!("{label} · {page}"),
         _ => page,
     }
 }
