@@ -105,6 +105,29 @@ impl TenantIndex {
         self.marks.get(&app)?.get(permission).copied().flatten()
     }
 
+    /// How the tenant has `permission`, as catalog app `app` declares it: by its registration
+    /// and name rather than its position, so it holds for any of the app's languages (whose
+    /// permission lists need not be in the same order). `None`: that registration is not in
+    /// the tenant.
+    pub fn mark_of(
+        &self,
+        app: usize,
+        permission: &crate::model::Permission,
+    ) -> Option<PermissionMark> {
+        let reg = permission.registration.as_deref().and_then(Guid::parse)?;
+        let holder = self.tenant_apps(app).find(|t| t.app_id == Some(reg))?;
+        let granted = holder.granted.iter().any(|g| {
+            g.declared
+                && g.name.eq_ignore_ascii_case(&permission.name)
+                && kind_covers(permission.kind, g.kind)
+        });
+        Some(if granted {
+            PermissionMark::Granted
+        } else {
+            PermissionMark::NotGranted
+        })
+    }
+
     /// Third-party apps of the report (Microsoft's and managed identities left out).
     pub fn third_party(&self) -> impl Iterator<Item = &TenantApp> {
         self.report

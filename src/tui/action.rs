@@ -122,6 +122,13 @@ pub enum Action {
     OnlyDifferences,
     NextDifference,
     PreviousDifference,
+    /// Open the tenant view (the tenant's service principals against their attestations).
+    #[strum(serialize = "tenant")]
+    OpenTenant,
+    /// Cycle the question column: page text, English labels beside it, English labels.
+    EnglishLabels,
+    /// Show the selected app in its next language.
+    NextLanguage,
     /// The note editor's answer: this app's note is now `text` (empty removes it).
     #[strum(disabled)]
     SetNote {

@@ -23,6 +23,8 @@ pub struct ScreenLayout {
     pub help_scroll_max: usize,
     /// Visible rows of the permission index's columns.
     pub index_rows: usize,
+    /// Visible rows of the tenant view's columns.
+    pub tenant_rows: usize,
     /// The compare view's rows (one line each) and the picker's list.
     pub compare: Rect,
     pub compare_rows: usize,

@@ -186,3 +186,61 @@ pub fn diff_label(
         (Status::OnlyB, _) => "answered by B only",
     }
 }
+
+// The tenant view and the tenant marks.
+pub const TENANT_TITLE: &str = "Tenant";
+pub const NO_TENANT: &str = "No tenant export loaded.";
+pub const NO_TENANT_HOW: &str = "Start attest-tui with --tenant PATH (a Microsoft Graph JSON or permission-audit CSV export, or a folder of them; repeatable), or set tenant = [\"…\"] in config.toml. The README says how to export with least privilege.";
+pub const NO_TENANT_APPS: &str = "No third-party service principal in the export";
+pub const SERVICE_PRINCIPAL: &str = "Service principal";
+pub const FINDINGS: &str = "Findings";
+pub const NO_ATTESTATION: &str = "no attestation";
+pub const NOTHING_TO_OPEN: &str = "no attestation in the catalog: nothing to open";
+pub const UNNAMED_SP: &str = "(unnamed service principal)";
+pub const UNDECLARED: &str = "UNDECLARED";
+pub const DECLARED: &str = "declared";
+pub const NOT_GRANTED: &str = "not granted";
+pub const GRANTED: &str = "granted";
+/// Before an app's name in the list: the tenant has a service principal for it.
+pub const IN_TENANT_GLYPH: &str = "⌂";
+pub const IN_TENANT: &str = "in tenant";
+pub const UNDECLARED_IN_TENANT: &str = "Granted in the tenant, not declared";
+
+/// "all users", "3 users", "admin" for a granted permission's consent.
+pub fn consent(c: crate::tenant::Consent) -> String {
+    use crate::tenant::Consent;
+    match c {
+        Consent::Delegated {
+            all_users: true,
+            users: 0,
+        } => "all users".to_string(),
+        Consent::Delegated {
+            all_users: true,
+            users,
+        } => format!("all users +{users}"),
+        Consent::Delegated { users: 1, .. } => "1 user".to_string(),
+        Consent::Delegated { users, .. } => format!("{users} users"),
+        Consent::Application => "admin".to_string(),
+    }
+}
+pub const UNDECLARED_EXPLAINED: &str = "The tenant granted this permission to the app's service principal, but the app's attestation does not declare it.";
+// The questionnaire's English labels in a zone tab.
+pub const QUESTION_ENGLISH: &str = "Question (English)";
+pub const ENGLISH_LABEL: &str = "English label";
+
+/// "de-DE (+ja-JP, zh-CN)" for an app with several languages, the shown one first.
+pub fn other_languages(app: &crate::model::App) -> Option<String> {
+    if app.translations.is_empty() {
+        return None;
+    }
+    let others: Vec<String> = app
+        .translations
+        .iter()
+        .map(|t| crate::text::sanitize(&t.language).into_owned())
+        .collect();
+    Some(format!(
+        "{} (+{})",
+        crate::text::sanitize(&app.language),
+        others.join(", ")
+    ))
+}

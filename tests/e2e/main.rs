@@ -6,4 +6,5 @@ mod support;
 mod compare;
 mod review_kill;
 mod reviews;
+mod tenant;
 mod tui;

@@ -9,3 +9,4 @@ mod hostile_text;
 mod props;
 mod query_props;
 mod screens;
+mod tenant;

@@ -5,5 +5,7 @@ mod support;
 
 mod compare;
 mod input;
+mod languages;
 mod panes;
 mod reviewing;
+mod tenant;

@@ -10,4 +10,5 @@ pub mod corpus;
 pub mod pty;
 pub mod strategies;
 pub mod sync;
+pub mod tenant_tui;
 pub mod tui;

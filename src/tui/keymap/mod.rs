@@ -31,6 +31,7 @@ pub enum Mode {
     Index,
     Compare,
     Picker,
+    Tenant,
 }
 
 impl Mode {

@@ -63,6 +63,10 @@ pub enum Item {
     GroupInfo(usize),
     /// A permission: index into `app.permissions`, and its group.
     Perm(usize, usize),
+    /// The heading of the grants the tenant holds beyond what the app declares.
+    UndeclaredHeader,
+    /// One of them: index into `State::undeclared_grants`.
+    Undeclared(usize),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +132,8 @@ pub fn zone_items(app: &App, zone: usize, filter: &str) -> Vec<Item> {
     for (b, block) in zone.blocks.iter().enumerate() {
         match block {
             Block::Row(r) => {
-                if hit(&r.question) || hit(&r.answer) {
+                // The English label too: it may be what the question column shows.
+                if hit(&r.question) || hit(&r.answer) || r.english_label().is_some_and(hit) {
                     out.push(Item::Row(b));
                 }
             }

@@ -4,6 +4,7 @@
 
 mod catalog_index;
 pub mod items;
+mod languages;
 pub mod layers;
 mod list;
 mod messages;
@@ -11,6 +12,7 @@ mod panes;
 mod quit;
 mod reviews;
 pub mod scroll;
+mod tenant_items;
 mod update;
 mod workspace;
 
@@ -26,9 +28,10 @@ use super::layout::ScreenLayout;
 use super::theme::Theme;
 pub use catalog_index::CatalogIndex;
 pub use items::{Item, PermGroup, Tab, TabKey};
+pub use languages::QuestionLabels;
 pub use layers::{
     CompareView, Help, IndexTab, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker, Popup,
-    SearchTarget, Section,
+    SearchTarget, Section, TenantView,
 };
 pub use messages::{Message, MessageKind};
 use scroll::Scroll;
@@ -79,6 +82,8 @@ pub struct Ui {
     pub effects: Vec<Effect>,
     /// The app marked for comparison (catalog index).
     pub marked: Option<usize>,
+    /// Page questions, English labels beside them, or labels instead.
+    pub labels: QuestionLabels,
     pub quit: bool,
 }
 
@@ -122,6 +127,7 @@ impl State {
                 message: None,
                 effects: Vec::new(),
                 marked: None,
+                labels: QuestionLabels::default(),
                 quit: false,
             },
             workspace,
@@ -228,7 +234,15 @@ impl State {
         let filter = self.tab_state(&tab.key).filter;
         match tab.zone {
             Some(z) => items::zone_items(app, z, &filter),
-            None => items::perm_items(app, &items::perm_groups(app), &filter, &self.ui.collapsed),
+            None => {
+                let mut out =
+                    items::perm_items(app, &items::perm_groups(app), &filter, &self.ui.collapsed);
+                out.extend(tenant_items::undeclared_items(
+                    &self.undeclared_grants(),
+                    &filter,
+                ));
+                out
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::tui::effects::{Effect, is_web_link};
 use super::items::Item;
 use super::layers::{
     CompareView, Help, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker, Popup, SearchTarget,
-    text_popup,
+    TenantView, text_popup,
 };
 use super::messages::MessageKind;
 use super::scroll::Motion;
@@ -106,6 +106,12 @@ impl State {
                 let ix = PermIndex::build(&ws.catalog, &ws.risk, &ws.index);
                 return Outcome::Push(Layer::Index(Box::new(ix)));
             }
+            Action::EnglishLabels => self.toggle_labels(),
+            Action::NextLanguage => self.next_language(),
+            Action::OpenTenant => {
+                let view = TenantView::new(self.workspace.tenant.as_ref());
+                return Outcome::Push(Layer::Tenant(Box::new(view)));
+            }
             Action::Export => return self.export(),
             Action::Copy => return self.copy(),
             Action::OpenLink => return self.open_link(),
@@ -183,6 +189,7 @@ impl State {
                 return Outcome::changed(self.toggle_group());
             }
             (Item::Perm(p, _), _) => Popup::permission(ws, app_i, p),
+            (Item::Undeclared(i), _) => self.undeclared_popup(i),
             (item, Some(z)) => text_popup(&ws.catalog.apps[app_i], z, item),
             _ => None,
         };

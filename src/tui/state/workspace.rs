@@ -69,4 +69,28 @@ impl Workspace {
     pub fn score_of(&self, app: usize) -> Option<f64> {
         self.scores.get(app).copied()
     }
+
+    /// Show app `app` in `language` (one of its own): its score and risk follow, and the
+    /// search and permission look-ups are rebuilt when the page changed what they hold.
+    pub fn show_language(&mut self, app: usize, language: &str) -> bool {
+        let Some(a) = self.catalog.apps.get_mut(app) else {
+            return false;
+        };
+        let before = (a.name.clone(), a.publisher.clone());
+        let perms_before = a.permissions.clone();
+        if !a.show_language(language) {
+            return false;
+        }
+        let a = &self.catalog.apps[app];
+        self.scores[app] =
+            crate::score::score_totals(std::slice::from_ref(a), &self.risk, &self.config.score)[0];
+        self.risks[app] = AppRisk::of(a, &self.risk);
+        if before != (a.name.clone(), a.publisher.clone()) {
+            self.searcher = AppSearcher::new(&self.catalog);
+        }
+        if perms_before != a.permissions {
+            self.index = CatalogIndex::new(&self.catalog);
+        }
+        true
+    }
 }

@@ -15,6 +15,7 @@ use crate::tui::state::{SearchTarget, State};
 use crate::tui::strings;
 
 use super::badges;
+use super::tenant_marks;
 use super::text::{fit, fit_plain, put};
 
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
@@ -136,7 +137,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         let score = format!("{:>4}", badges::score_text(state, m.index));
         let score_w = display_width(&score);
         let pub_w = avail.saturating_sub(counts_w + 1 + score_w + 1 + 2);
-        let mut l2 = vec![marker, Span::raw("  ")];
+        let mut l2 = vec![
+            marker,
+            tenant_marks::list_mark(state, m.index),
+            Span::raw(" "),
+        ];
         l2.extend(fit_plain(&sanitize(&app.publisher), pub_w, theme.dim, true));
         l2.push(Span::raw(" "));
         // Application (app-only) permissions stand out: they need no signed-in user.

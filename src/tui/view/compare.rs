@@ -11,9 +11,9 @@ use crate::compare::{Cell, PermissionEntry, RowComparison};
 use crate::model::{Answer, PermissionKind};
 use crate::text::{display_width, sanitize};
 use crate::tui::layout::ScreenLayout;
-use crate::tui::state::State;
 use crate::tui::state::layers::{CompareRow, CompareView, PermSection};
 use crate::tui::state::scroll::visible_offset;
+use crate::tui::state::{QuestionLabels, State};
 use crate::tui::strings;
 
 use super::text::{fit_plain, put, safe};
@@ -78,7 +78,7 @@ pub fn render(
         layout,
     );
     y += 1;
-    let cols = Columns::new(view, inner.width as usize);
+    let cols = Columns::new(state, view, inner.width as usize);
     put(buf, inner, y, &column_header(state, view, &cols));
     y += 1;
     let rows_area = Rect {
@@ -134,12 +134,12 @@ struct Columns {
 }
 
 impl Columns {
-    fn new(view: &CompareView, width: usize) -> Columns {
+    fn new(state: &State, view: &CompareView, width: usize) -> Columns {
         let longest = match view.comparison.zones.get(view.tab) {
             Some(z) => z
                 .rows
                 .iter()
-                .map(|r| display_width(&question_text(r)) + indent(r))
+                .map(|r| display_width(&question_text(state, r)) + indent(r))
                 .max()
                 .unwrap_or(0),
             None => {
@@ -171,13 +171,21 @@ fn indent(r: &RowComparison) -> usize {
     2 * usize::from(r.level()).min(4)
 }
 
-/// The question once when both sides ask it alike, else both questions.
-fn question_text(r: &RowComparison) -> String {
-    match (&r.a, &r.b) {
+/// The question once when both sides ask it alike, else both questions; with English labels
+/// on, the label instead or before it (rows with no key keep the pages' text).
+fn question_text(state: &State, r: &RowComparison) -> String {
+    let page = match (&r.a, &r.b) {
         (Some(a), Some(b)) if !r.same_question() => {
             format!("{} / {}", safe(&a.question), safe(&b.question))
         }
         _ => safe(r.question()),
+    };
+    let key = r.a.as_ref().or(r.b.as_ref()).and_then(|c| c.key);
+    match (state.ui.labels, crate::questionnaire::english_label(key)) {
+        (QuestionLabels::English, Some(label)) => label.to_string(),
+        // The label first: a long page question is what gets cut.
+        (QuestionLabels::Beside, Some(label)) => format!("{label} · {page}"),
+        _ => page,
     }
 }
 
@@ -248,7 +256,7 @@ fn line(state: &State, view: &CompareView, cols: &Columns, row: CompareRow) -> L
                 style
             };
             spans.extend(fit_plain(
-                &question_text(r),
+                &question_text(state, r),
                 cols.question - ind,
                 qstyle,
                 true,

@@ -37,7 +37,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         );
         return;
     };
-    let title = format!(" {} ", sanitize(&app.name));
+    // An app with several languages names them in its title, the shown one first.
+    let title = match strings::other_languages(app) {
+        Some(langs) => format!(" {} · {langs} ", sanitize(&app.name)),
+        None => format!(" {} ", sanitize(&app.name)),
+    };
     let title = Line::from(fit_plain(
         &title,
         area.width.saturating_sub(2) as usize,
@@ -116,6 +120,7 @@ fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
         ),
         (strings::LABEL_UPDATED, updated, Style::new()),
     ];
+
     put(
         buf,
         area,

@@ -85,6 +85,7 @@ fn legend(state: &State, width: usize) -> Vec<Line<'static>> {
         theme.key_help,
         false,
     )));
+    out.push(super::tenant_marks::legend(state, width));
     out
 }
 

@@ -8,6 +8,7 @@ mod compare_header;
 mod compare_picker;
 mod detail;
 mod help;
+mod labels;
 mod note_editor;
 mod perm_index;
 mod permissions;
@@ -15,6 +16,8 @@ mod popup;
 mod score_popup;
 mod status;
 mod tab_bar;
+mod tenant;
+mod tenant_marks;
 pub mod text;
 mod zone_tab;
 
@@ -69,6 +72,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
             Layer::Index(ix) => perm_index::render(state, ix, main, buf, &mut layout),
             Layer::Compare(v) => compare::render(state, v, area, buf, &mut layout),
             Layer::Picker(p) => compare_picker::render(state, p, area, buf, &mut layout),
+            Layer::Tenant(t) => tenant::render(state, t, main, buf, &mut layout),
         }
     }
     layout

@@ -9,17 +9,21 @@ use crate::tui::state::State;
 use crate::tui::state::items::{Item, PermGroup, find_ci};
 use crate::tui::strings;
 
+use super::tenant_marks;
 use super::text::{fit, fit_plain, safe};
 
 const KIND_WIDTH: usize = 11;
 const INDENT: usize = 2;
 
 /// The permission column: as wide as the longest name, within 12 columns and 45% of the tab.
-fn name_width(app: &App, width: usize) -> usize {
+fn name_width(state: &State, app: &App, width: usize) -> usize {
+    // The tenant's undeclared grants are listed in the same columns.
+    let undeclared = state.undeclared_grants();
     let longest = app
         .permissions
         .iter()
         .map(|p| display_width(&safe(&p.name)))
+        .chain(undeclared.iter().map(|g| display_width(&safe(&g.name))))
         .max()
         .unwrap_or(0);
     let cap = (width.saturating_sub(INDENT) * 9 / 20).max(1);
@@ -30,15 +34,20 @@ fn name_width(app: &App, width: usize) -> usize {
 
 pub fn column_header(state: &State, app: &App, width: usize) -> Line<'static> {
     let style = state.ui.theme.column_header;
-    let nw = name_width(app, width);
+    let nw = name_width(state, app, width);
     let mut spans = vec![Span::raw(" ".repeat(INDENT.min(width)))];
     spans.extend(fit_plain(strings::PERMISSION, nw, style, true));
     spans.push(Span::raw(" "));
     spans.extend(fit_plain(strings::KIND, KIND_WIDTH, style, true));
     spans.push(Span::raw(" "));
+    let tw = tenant_width(state);
+    if tw > 0 {
+        spans.extend(fit_plain(strings::IN_TENANT, tw - 1, style, true));
+        spans.push(Span::raw(" "));
+    }
     spans.extend(fit_plain(
         strings::JUSTIFICATION,
-        width.saturating_sub(INDENT + nw + KIND_WIDTH + 2),
+        width.saturating_sub(INDENT + nw + KIND_WIDTH + 2 + tw),
         style,
         false,
     ));
@@ -112,7 +121,7 @@ pub fn line(
             let Some(perm) = app.permissions.get(p) else {
                 return Line::default();
             };
-            let nw = name_width(app, width);
+            let nw = name_width(state, app, width);
             // The indent carries the permission's risk tier as a colored letter.
             let tier = state.workspace.risk.rate(&perm.name, perm.kind).tier;
             let mut spans = if width >= INDENT {
@@ -128,7 +137,12 @@ pub fn line(
             let kind = strings::kind(perm.kind);
             spans.extend(highlighted(kind, KIND_WIDTH, theme.kind(perm.kind), true));
             spans.push(Span::raw(" "));
-            let jw = width.saturating_sub(INDENT + nw + KIND_WIDTH + 2);
+            let tw = tenant_width(state);
+            if let Some(app_i) = state.current_app_index().filter(|_| tw > 0) {
+                spans.extend(tenant_marks::permission_mark(state, app_i, app, p));
+                spans.push(Span::raw(" "));
+            }
+            let jw = width.saturating_sub(INDENT + nw + KIND_WIDTH + 2 + tw);
             spans.extend(highlighted(
                 &safe(&perm.justification),
                 jw,
@@ -137,6 +151,27 @@ pub fn line(
             ));
             Line::from(spans)
         }
+        Item::UndeclaredHeader => {
+            tenant_marks::undeclared_header(state, state.undeclared_grants().len(), width)
+        }
+        Item::Undeclared(i) => match state.undeclared_grants().get(i) {
+            Some(g) => tenant_marks::undeclared_line(
+                state,
+                g,
+                name_width(state, app, width),
+                KIND_WIDTH,
+                width,
+            ),
+            None => Line::default(),
+        },
         _ => Line::default(),
     }
+}
+
+/// The tenant column's width with its gap: only for an app the tenant has.
+fn tenant_width(state: &State) -> usize {
+    state
+        .current_app_index()
+        .filter(|&a| tenant_marks::shows_marks(state, a))
+        .map_or(0, |_| tenant_marks::MARK_WIDTH + 1)
 }

@@ -6,21 +6,27 @@ use ratatui::text::{Line, Span};
 
 use crate::model::{Answer, App, Block, Zone};
 use crate::text::display_width;
-use crate::tui::state::State;
 use crate::tui::state::items::{Item, find_ci};
+use crate::tui::state::{QuestionLabels, State};
 use crate::tui::strings;
 
+use super::labels;
 use super::text::{fit, fit_plain, safe};
 
 /// Question column width: as wide as the zone's longest question (with its indent), within
 /// 12 columns and 60% of the tab — or more when every answer is short (yes/no zones), so long
 /// questions are not cut to leave an answer column mostly empty. The answer takes the rest.
-pub fn question_width(zone: Option<&Zone>, width: usize) -> usize {
+pub fn question_width(state: &State, zone: Option<&Zone>, width: usize) -> usize {
     let widest = |f: &dyn Fn(&crate::model::Row) -> usize| {
         zone.map(|z| z.rows().map(f).max().unwrap_or(0))
             .unwrap_or(0)
     };
-    let longest = widest(&|r| display_width(&safe(&r.question)) + 2 * usize::from(r.level).min(4));
+    // With English labels beside the questions the column holds both.
+    let label = labels::widest_label(state, zone);
+    let label = if label > 0 { label + 1 } else { 0 };
+    let longest = widest(&|r| {
+        display_width(&labels::question(state, r)) + 2 * usize::from(r.level).min(4) + label
+    });
     let longest_answer = widest(&|r| display_width(&safe(&r.answer))).max(strings::ANSWER.len());
     let room_left_by_answers = width.saturating_sub(longest_answer + 1);
     let cap = (width * 3 / 5).max(room_left_by_answers).max(1);
@@ -28,8 +34,19 @@ pub fn question_width(zone: Option<&Zone>, width: usize) -> usize {
 }
 
 pub fn column_header(state: &State, app: &App, zone: usize, width: usize) -> Line<'static> {
-    let qw = question_width(app.zones.get(zone), width);
-    let mut spans = fit_plain(strings::QUESTION, qw, state.ui.theme.column_header, true);
+    let zone = app.zones.get(zone);
+    let qw = question_width(state, zone, width);
+    let (pw, lw) = labels::split(state, zone, qw);
+    let style = state.ui.theme.column_header;
+    let title = match state.ui.labels {
+        QuestionLabels::English => strings::QUESTION_ENGLISH,
+        _ => strings::QUESTION,
+    };
+    let mut spans = fit_plain(title, pw, style, true);
+    if lw > 0 {
+        spans.push(Span::raw(" "));
+        spans.extend(fit_plain(strings::ENGLISH_LABEL, lw, style, true));
+    }
     spans.push(Span::raw(" "));
     spans.extend(fit_plain(
         strings::ANSWER,
@@ -59,19 +76,24 @@ pub fn line(
     };
     match (item, zone.blocks.get(item_block(item))) {
         (Item::Row(_), Some(Block::Row(r))) => {
-            let qw = question_width(Some(zone), width);
+            let qw = question_width(state, Some(zone), width);
+            let (pw, lw) = labels::split(state, Some(zone), qw);
             let indent = 2 * usize::from(r.level).min(4);
             let mut spans = Vec::new();
             if indent > 0 {
                 let marker = format!("{}└ ", " ".repeat(indent - 2));
-                spans.extend(fit_plain(&marker, indent.min(qw), theme.dim, false));
+                spans.extend(fit_plain(&marker, indent.min(pw), theme.dim, false));
             }
             spans.extend(highlighted(
-                &safe(&r.question),
-                qw.saturating_sub(indent),
+                &labels::question(state, r),
+                pw.saturating_sub(indent),
                 Style::new(),
                 true,
             ));
+            if let Some(label) = labels::beside(state, r).filter(|_| lw > 0) {
+                spans.push(Span::raw(" "));
+                spans.extend(highlighted(label, lw, theme.label, true));
+            }
             spans.push(Span::raw(" "));
             let aw = width.saturating_sub(qw + 1);
             let style = theme.judged(r.judgement(), r.value);
@@ -121,7 +143,11 @@ fn item_block(item: Item) -> usize {
         | Item::TableHeader(b)
         | Item::TableRow(b, _)
         | Item::Note(b) => b,
-        Item::Group(_) | Item::GroupInfo(_) | Item::Perm(..) => usize::MAX,
+        Item::Group(_)
+        | Item::GroupInfo(_)
+        | Item::Perm(..)
+        | Item::UndeclaredHeader
+        | Item::Undeclared(_) => usize::MAX,
     }
 }
 

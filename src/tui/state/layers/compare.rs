@@ -316,6 +316,8 @@ impl CompareView {
             }
             Action::OpenHelp => return Outcome::Push(Layer::Help(Help::default())),
             Action::Back | Action::CloseOverlay => return Outcome::Pop,
+            // The question column's labels are the panes' setting; the view draws with it.
+            Action::EnglishLabels => return Outcome::Pass,
             _ => false,
         };
         Outcome::changed(changed)

@@ -12,6 +12,7 @@ mod perm_index;
 mod picker;
 mod popup;
 mod search;
+mod tenant;
 
 use super::workspace::Workspace;
 use crate::tui::action::Action;
@@ -26,6 +27,7 @@ pub use perm_index::{IndexTab, PermEntry, PermIndex, RegEntry};
 pub use picker::{PickFor, Picker};
 pub use popup::{Popup, Section, text_popup};
 pub use search::SearchTarget;
+pub use tenant::{Finding, TenantView};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Layer {
@@ -40,6 +42,8 @@ pub enum Layer {
     Compare(Box<CompareView>),
     /// The fuzzy search that picks the app to compare with.
     Picker(Picker),
+    /// The tenant's service principals and their findings, over both panes.
+    Tenant(Box<TenantView>),
 }
 
 /// What handling an action did, for `State::update` to apply.
@@ -93,6 +97,7 @@ impl Layer {
             Layer::Index(_) => Mode::Index,
             Layer::Compare(_) => Mode::Compare,
             Layer::Picker(_) => Mode::Picker,
+            Layer::Tenant(_) => Mode::Tenant,
         }
     }
 
@@ -105,6 +110,7 @@ impl Layer {
             Layer::Index(ix) => ix.handle(action, cx),
             Layer::Compare(v) => v.handle(action, cx),
             Layer::Picker(p) => p.handle(action, cx),
+            Layer::Tenant(t) => t.handle(action, cx),
         }
     }
 

@@ -156,13 +156,12 @@ pub fn text_popup(app: &App, zone: usize, item: Item) -> Option<Popup> {
             } else {
                 r.answer.to_string()
             };
-            (
-                zone.title.to_string(),
-                vec![
-                    Section::new(strings::QUESTION, &*r.question, None),
-                    Section::new(strings::ANSWER, answer, Some(r.value)),
-                ],
-            )
+            let mut sections = vec![Section::new(strings::QUESTION, &*r.question, None)];
+            if let Some(label) = r.english_label() {
+                sections.push(Section::new(strings::ENGLISH_LABEL, label, None));
+            }
+            sections.push(Section::new(strings::ANSWER, answer, Some(r.value)));
+            (zone.title.to_string(), sections)
         }
         Item::TableRow(b, i) => {
             let Block::Table(t) = block(b)? else {
