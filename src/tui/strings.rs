@@ -9,6 +9,10 @@ pub const TOO_SMALL: &str = "Terminal too small";
 pub const APPS: &str = "Apps";
 pub const NO_APPS: &str = "No apps in this catalog";
 pub const NO_MATCHING_APPS: &str = "No app matches";
+/// After the app count while the list is the result of an earlier query than the bar's.
+pub const STALE_MARK: &str = " stale";
+pub const STALE_OF: &str = "stale, the list of";
+pub const STALE_ALL: &str = "stale, the list of no filter";
 pub const NO_APP_SELECTED: &str = "Select an app on the left";
 pub const NO_ROWS: &str = "Nothing on this tab";
 pub const NO_PERMISSIONS: &str = "No permissions listed for this app";

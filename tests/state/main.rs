@@ -4,6 +4,7 @@
 mod support;
 
 mod compare;
+mod filter_bar;
 mod input;
 mod panes;
 mod reviewing;

@@ -105,6 +105,7 @@ impl State {
             }
         };
         self.ui.list.query_error = None;
+        self.ui.list.shown_query = self.ui.list.query.clone();
         let ws = &self.workspace;
         let ctx = FilterContext {
             catalog: &ws.catalog,

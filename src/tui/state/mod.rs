@@ -51,6 +51,16 @@ pub struct AppList {
     pub sort: Option<SortKey>,
     /// The error of the current query; the list keeps the last valid result meanwhile.
     pub query_error: Option<QueryError>,
+    /// The query `matches` is the result of: the text in the bar, or while that has an error
+    /// the last query that parsed (the list is then stale, and says so).
+    pub shown_query: String,
+}
+
+impl AppList {
+    /// Whether the list shows the result of an earlier query than the one in the bar.
+    pub fn is_stale(&self) -> bool {
+        self.query_error.is_some() && self.shown_query != self.query
+    }
 }
 
 /// Each tab's own filter and selection.
