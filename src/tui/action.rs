@@ -109,6 +109,11 @@ pub enum Action {
     Copy,
     /// Open the selected app's AppSource or Teams link in the system browser.
     OpenLink,
+    /// Return to where the last jump to another app came from (filter, sort, tab, selection).
+    GoBack,
+    /// Compare view: leave it for app A or B (the way back returns to the comparison).
+    OpenAppA,
+    OpenAppB,
     /// Mark the selected app for comparison, or unmark it.
     Mark,
     /// Compare the marked app with the selected one; with nothing else marked, pick the other.

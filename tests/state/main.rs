@@ -5,6 +5,7 @@ mod support;
 
 mod compare;
 mod filter_bar;
+mod history;
 mod input;
 mod panes;
 mod reviewing;

@@ -3,6 +3,7 @@
 //! needs the outside world is an `Effect` for the event loop.
 
 mod catalog_index;
+mod history;
 pub mod items;
 pub mod layers;
 mod list;
@@ -25,6 +26,7 @@ use super::keymap::{Keymap, Mode};
 use super::layout::ScreenLayout;
 use super::theme::Theme;
 pub use catalog_index::CatalogIndex;
+pub use history::{JumpTo, Place};
 pub use items::{Item, PermGroup, Tab, TabKey};
 pub use layers::{
     CompareView, Help, IndexTab, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker, Popup,
@@ -89,6 +91,8 @@ pub struct Ui {
     pub effects: Vec<Effect>,
     /// The app marked for comparison (catalog index).
     pub marked: Option<usize>,
+    /// Where each jump came from, the last one last (`go_back` returns there).
+    pub history: Vec<Place>,
     pub quit: bool,
 }
 
@@ -132,6 +136,7 @@ impl State {
                 message: None,
                 effects: Vec::new(),
                 marked: None,
+                history: Vec::new(),
                 quit: false,
             },
             workspace,

@@ -91,7 +91,7 @@ impl State {
                 self.apply_action(action);
                 true
             }
-            Outcome::Jump { app, permission } => self.jump_to_app(app, &permission),
+            Outcome::Jump { app, to } => self.jump_to_app(app, &to),
             Outcome::Effect(effect) => {
                 self.ui.effects.push(effect);
                 true

@@ -315,6 +315,17 @@ impl CompareView {
                 };
             }
             Action::OpenHelp => return Outcome::Push(Layer::Help(Help::default())),
+            Action::OpenAppA | Action::OpenAppB => {
+                let app = if *action == Action::OpenAppA {
+                    self.a
+                } else {
+                    self.b
+                };
+                return Outcome::Jump {
+                    app,
+                    to: crate::tui::state::JumpTo::App,
+                };
+            }
             Action::Back | Action::CloseOverlay => return Outcome::Pop,
             _ => false,
         };

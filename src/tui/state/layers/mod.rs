@@ -13,6 +13,7 @@ mod picker;
 mod popup;
 mod search;
 
+use super::history::JumpTo;
 use super::workspace::Workspace;
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
@@ -57,10 +58,11 @@ pub enum Outcome {
     Replace(Layer),
     /// Close the top layer, then apply this action.
     PopThen(Action),
-    /// Close every layer and show this permission of this app (catalog index) in the detail.
+    /// Close every layer and show this app (catalog index) in the detail, where `to` says;
+    /// the place left is remembered for going back.
     Jump {
         app: usize,
-        permission: String,
+        to: JumpTo,
     },
     /// Ask the event loop for something outside the state; it answers with an action.
     Effect(Effect),

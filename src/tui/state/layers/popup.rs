@@ -5,6 +5,7 @@ use super::{Context, Outcome};
 use crate::model::{Answer, App, Block};
 use crate::tui::action::Action;
 use crate::tui::layout::ScreenLayout;
+use crate::tui::state::JumpTo;
 use crate::tui::state::items::Item;
 use crate::tui::state::scroll::{Motion, Scroll, scroll_text};
 use crate::tui::state::workspace::Workspace;
@@ -115,9 +116,11 @@ impl Popup {
             ) => match others.get(list.selected) {
                 Some(&target) => Outcome::Jump {
                     app: target,
-                    permission: cx.workspace.catalog.apps[*app].permissions[*perm]
-                        .name
-                        .clone(),
+                    to: JumpTo::Permission(
+                        cx.workspace.catalog.apps[*app].permissions[*perm]
+                            .name
+                            .clone(),
+                    ),
                 },
                 None => Outcome::Unchanged,
             },
