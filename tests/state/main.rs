@@ -4,6 +4,7 @@
 mod support;
 
 mod compare;
+mod compare_swap;
 mod filter_bar;
 mod history;
 mod input;

@@ -221,7 +221,7 @@ impl CompareView {
     }
 
     /// Recompare after a side changed, keeping the tab of the same zone when there is one.
-    fn recompare(&mut self, ws: &Workspace) {
+    pub(super) fn recompare(&mut self, ws: &Workspace) {
         let pivot = self.comparison.zones.get(self.tab).map(|z| z.pivot.clone());
         let only = self.only_differences;
         *self = CompareView::new(&ws.catalog, &ws.risk, self.a, self.b);
@@ -288,8 +288,7 @@ impl CompareView {
                 }
             }
             Action::Swap => {
-                std::mem::swap(&mut self.a, &mut self.b);
-                self.recompare(cx.workspace);
+                self.swap_sides(cx.workspace);
                 true
             }
             Action::PutOnSide { side, app } => {

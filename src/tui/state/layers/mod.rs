@@ -6,6 +6,7 @@
 //! with its table in `keymap/keys.toml`, and a view in `tui/view`.
 
 mod compare;
+mod compare_keep;
 mod help;
 mod note;
 mod perm_index;
