@@ -109,6 +109,8 @@ pub enum Action {
     Copy,
     /// Open the selected app's AppSource or Teams link in the system browser.
     OpenLink,
+    /// Show the log of this run: what loading noticed and every message shown.
+    OpenLog,
     /// Return to where the last jump to another app came from (filter, sort, tab, selection).
     GoBack,
     /// Compare view: leave it for app A or B (the way back returns to the comparison).

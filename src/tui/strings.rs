@@ -71,7 +71,13 @@ pub fn group_counts(total: usize, application: usize) -> String {
     permission_counts(total, application)
 }
 
-pub const WARNINGS_TITLE: &str = "Warnings while loading";
+pub const LOG_TITLE: &str = "Log of this run";
+pub const LOG_EMPTY: &str = "Nothing yet: loading noticed nothing and no message was shown.";
+pub const LOG_INFO: &str = "note";
+pub const LOG_WARNING: &str = "warning";
+pub const LOG_ERROR: &str = "error";
+/// After a status message cut to fit: the key that shows it whole.
+pub const LOG_POINTER: &str = "whole in";
 pub const NOTE_TITLE: &str = "Note";
 pub const SCORE_TITLE: &str = "Score";
 pub const INDEX_TITLE: &str = "Permission index";

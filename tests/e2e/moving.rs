@@ -67,3 +67,23 @@ fn an_invalid_filter_keeps_its_error_after_enter() {
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0, "screen:\n{}", pty.screen());
 }
+
+#[test]
+fn the_startup_line_fits_and_the_log_shows_what_loading_noticed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let catalog = "tests/fixtures/tui_catalog.json";
+    // The same catalog twice: loading notes that the second replaces the first's apps.
+    let mut pty = Pty::binary(
+        &["--catalog", catalog, "--catalog", catalog],
+        dir.path(),
+        80,
+        24,
+    );
+    pty.wait_for("loaded 4 apps; 1 note from loading — L shows the log");
+    pty.send("L");
+    pty.wait_for("Log of this run (1)");
+    pty.wait_for("4 apps are defined again by a later source");
+    pty.send("q");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0, "screen:\n{}", pty.screen());
+}

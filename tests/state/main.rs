@@ -8,5 +8,6 @@ mod compare_swap;
 mod filter_bar;
 mod history;
 mod input;
+mod log;
 mod panes;
 mod reviewing;

@@ -7,6 +7,7 @@ mod history;
 pub mod items;
 pub mod layers;
 mod list;
+mod log;
 mod messages;
 mod panes;
 mod quit;
@@ -91,6 +92,8 @@ pub struct Ui {
     pub effects: Vec<Effect>,
     /// The app marked for comparison (catalog index).
     pub marked: Option<usize>,
+    /// Every message of this run and what loading noticed, oldest first (`L` shows it).
+    pub log: Vec<Message>,
     /// Where each jump came from, the last one last (`go_back` returns there).
     pub history: Vec<Place>,
     pub quit: bool,
@@ -136,6 +139,7 @@ impl State {
                 message: None,
                 effects: Vec::new(),
                 marked: None,
+                log: Vec::new(),
                 history: Vec::new(),
                 quit: false,
             },

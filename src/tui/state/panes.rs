@@ -26,6 +26,7 @@ impl State {
             Action::Activate => return self.activate(),
             Action::Back => self.back(),
             Action::GoBack => self.go_back(),
+            Action::OpenLog => return Outcome::Push(Layer::Popup(self.log_popup())),
             Action::Left => match self.ui.focus {
                 Focus::Detail if self.tab_index() == 0 => self.set_focus(Focus::List),
                 Focus::Detail => self.select_tab(self.tab_index() - 1),

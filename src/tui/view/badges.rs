@@ -30,12 +30,27 @@ pub fn message(state: &State, width: usize) -> Option<Vec<Span<'static>>> {
         MessageKind::Error => state.ui.theme.message_error,
     };
     let style = state.ui.theme.status.patch(style);
-    Some(fit_plain(
-        &format!(" {}", sanitize(&m.text)),
-        width,
-        style,
-        true,
-    ))
+    let text = format!(" {}", sanitize(&m.text));
+    if display_width(&text) <= width {
+        return Some(fit_plain(&text, width, style, true));
+    }
+    // Cut: say where the whole message is rather than hide its end.
+    let key = state
+        .ui
+        .keymap
+        .key_for(
+            crate::tui::keymap::Mode::List,
+            &crate::tui::action::Action::OpenLog,
+        )
+        .unwrap_or_default();
+    let pointer = format!(" {} {key} ", strings::LOG_POINTER);
+    let pw = display_width(&pointer);
+    if pw * 3 > width {
+        return Some(fit_plain(&text, width, style, true));
+    }
+    let mut spans = fit_plain(&text, width - pw, style, true);
+    spans.push(Span::styled(pointer, style.patch(state.ui.theme.key)));
+    Some(spans)
 }
 
 /// The app's worst permission tier as a colored letter.
