@@ -109,6 +109,9 @@ pub enum Action {
     Copy,
     /// Open the selected app's AppSource or Teams link in the system browser.
     OpenLink,
+    /// Show every link of the selected app whole.
+    #[strum(serialize = "links")]
+    ShowLinks,
     /// Show the log of this run: what loading noticed and every message shown.
     OpenLog,
     /// Return to where the last jump to another app came from (filter, sort, tab, selection).
@@ -150,6 +153,12 @@ pub enum Action {
     /// The answer to `Effect::CheckQuit`: whether quitting may go ahead.
     #[strum(disabled)]
     QuitChecked(crate::review::QuitCheck),
+    /// The answer to `Effect::Open` when no browser was started: the link was copied instead.
+    #[strum(disabled)]
+    LinkNotOpened {
+        url: String,
+        why: String,
+    },
     /// Show a message in the status line (the answer to an effect done outside `update`).
     #[strum(disabled)]
     ShowMessage {

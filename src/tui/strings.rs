@@ -71,6 +71,16 @@ pub fn group_counts(total: usize, application: usize) -> String {
     permission_counts(total, application)
 }
 
+pub const LINKS_TITLE: &str = "Links";
+pub const LINK_APPSOURCE: &str = "AppSource";
+pub const LINK_TEAMS: &str = "Teams";
+pub const LINK_WEBSITE: &str = "website";
+pub const LINK_TERMS: &str = "terms";
+pub const LINK_PRIVACY: &str = "privacy";
+pub const LABEL_LINKS: &str = "Links";
+pub const NO_LINKS: &str = "This app lists no links.";
+pub const LINK_NOT_OPENED: &str = "Not opened";
+pub const LINK_COPIED: &str = "The AppSource or Teams link is copied to the clipboard with OSC 52 (terminals that allow it pass it on, also over SSH); every link is below to select by hand.";
 pub const LOG_TITLE: &str = "Log of this run";
 pub const LOG_EMPTY: &str = "Nothing yet: loading noticed nothing and no message was shown.";
 pub const LOG_INFO: &str = "note";

@@ -6,6 +6,7 @@ mod catalog_index;
 mod history;
 pub mod items;
 pub mod layers;
+pub mod links;
 mod list;
 mod log;
 mod messages;

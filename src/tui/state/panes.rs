@@ -111,6 +111,10 @@ impl State {
             Action::Export => return self.export(),
             Action::Copy => return self.copy(),
             Action::OpenLink => return self.open_link(),
+            Action::ShowLinks => {
+                let popup = self.links_popup(None);
+                return popup.map_or(Outcome::Unchanged, |p| Outcome::Push(Layer::Popup(p)));
+            }
             Action::Mark => {
                 let Some(cur) = self.current_app_index() else {
                     return Outcome::Unchanged;

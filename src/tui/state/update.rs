@@ -39,6 +39,7 @@ impl State {
                 self.say(kind, text);
                 true
             }
+            Action::LinkNotOpened { url, why } => self.link_not_opened(&url, &why),
             Action::SetNote { app, text } => {
                 let what = if text.is_empty() {
                     "note removed"

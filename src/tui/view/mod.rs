@@ -8,6 +8,7 @@ mod compare_header;
 mod compare_picker;
 mod detail;
 mod help;
+mod links;
 mod note_editor;
 mod perm_index;
 mod permissions;
