@@ -71,6 +71,9 @@ pub fn group_counts(total: usize, application: usize) -> String {
     permission_counts(total, application)
 }
 
+pub const OTHER_APPS_WITH_REGISTRATION: &str = "Other apps using this registration";
+pub const INDEX_SHARED_BY: &str = "Apps sharing a registration · its GUID";
+pub const NO_APP_SHOWN: &str = "No app matches the filter";
 pub const LINKS_TITLE: &str = "Links";
 pub const LINK_APPSOURCE: &str = "AppSource";
 pub const LINK_TEAMS: &str = "Teams";

@@ -10,4 +10,5 @@ mod history;
 mod input;
 mod log;
 mod panes;
+mod registrations;
 mod reviewing;

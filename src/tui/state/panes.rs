@@ -185,8 +185,17 @@ impl State {
         };
         let ws = &self.workspace;
         let popup = match (item, tab.zone) {
-            (Item::Group(_) | Item::GroupInfo(_), _) => {
-                return Outcome::changed(self.toggle_group());
+            // A registration other apps use too: the list of them (Space still collapses).
+            (Item::Group(g) | Item::GroupInfo(g), _) => {
+                let shared = self
+                    .perm_groups()
+                    .get(g)
+                    .and_then(|g| g.registration.clone())
+                    .filter(|r| !ws.index.apps_with_registration(r, app_i).is_empty());
+                match shared {
+                    Some(guid) => Some(Popup::registration(ws, app_i, &guid)),
+                    None => return Outcome::changed(self.toggle_group()),
+                }
             }
             (Item::Perm(p, _), _) => Popup::permission(ws, app_i, p),
             (item, Some(z)) => text_popup(&ws.catalog.apps[app_i], z, item),

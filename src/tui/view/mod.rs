@@ -13,6 +13,7 @@ mod note_editor;
 mod perm_index;
 mod permissions;
 mod popup;
+mod registration_popup;
 mod score_popup;
 mod status;
 mod tab_bar;
