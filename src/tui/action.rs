@@ -109,6 +109,16 @@ pub enum Action {
     Copy,
     /// Open the selected app's AppSource or Teams link in the system browser.
     OpenLink,
+    /// Show every link of the selected app whole.
+    #[strum(serialize = "links")]
+    ShowLinks,
+    /// Show the log of this run: what loading noticed and every message shown.
+    OpenLog,
+    /// Return to where the last jump to another app came from (filter, sort, tab, selection).
+    GoBack,
+    /// Compare view: leave it for app A or B (the way back returns to the comparison).
+    OpenAppA,
+    OpenAppB,
     /// Mark the selected app for comparison, or unmark it.
     Mark,
     /// Compare the marked app with the selected one; with nothing else marked, pick the other.
@@ -150,6 +160,12 @@ pub enum Action {
     /// The answer to `Effect::CheckQuit`: whether quitting may go ahead.
     #[strum(disabled)]
     QuitChecked(crate::review::QuitCheck),
+    /// The answer to `Effect::Open` when no browser was started: the link was copied instead.
+    #[strum(disabled)]
+    LinkNotOpened {
+        url: String,
+        why: String,
+    },
     /// Show a message in the status line (the answer to an effect done outside `update`).
     #[strum(disabled)]
     ShowMessage {

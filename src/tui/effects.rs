@@ -46,6 +46,21 @@ pub fn is_web_link(url: &str) -> bool {
             .any(|c| crate::text::is_unsafe_char(c) || c.is_whitespace())
 }
 
+/// Whether a browser started here would be seen: not over SSH (it would open on the remote
+/// machine), and on Linux and the BSDs only with a display to open on.
+fn browser_here() -> Result<(), String> {
+    let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
+    if set("SSH_CONNECTION") || set("SSH_TTY") {
+        return Err("over SSH a browser would start on the remote machine".into());
+    }
+    if cfg!(all(unix, not(target_os = "macos"))) && !set("DISPLAY") && !set("WAYLAND_DISPLAY") {
+        return Err(
+            "no display to open a browser on (DISPLAY and WAYLAND_DISPLAY are unset)".into(),
+        );
+    }
+    Ok(())
+}
+
 /// Perform one effect; the answer is the message for the status line.
 pub fn perform<W: Write>(effect: Effect, io: &mut Io<'_, W>) -> Action {
     let (text, error) = match effect {
@@ -81,10 +96,25 @@ pub fn perform<W: Write>(effect: Effect, io: &mut Io<'_, W>) -> Action {
             ),
             true,
         ),
-        Effect::Open(url) => match open::that_detached(&url) {
-            Ok(()) => (format!("opening {}", sanitize(&url)), false),
-            Err(e) => (format!("cannot open the link: {e}"), true),
-        },
+        Effect::Open(url) => {
+            let tried = match browser_here() {
+                Err(why) => Err(why),
+                Ok(()) => open::that_detached(&url)
+                    .map_err(|e| format!("no browser could be started: {e}")),
+            };
+            match tried {
+                Ok(()) => (format!("opening {}", sanitize(&url)), false),
+                Err(why) => {
+                    // Copied the same way `y` copies, so the link still reaches the user.
+                    let clean = sanitize(&url);
+                    let _ = crossterm::execute!(
+                        io.terminal,
+                        CopyToClipboard::to_clipboard_from(&*clean)
+                    );
+                    return Action::LinkNotOpened { url, why };
+                }
+            }
+        }
     };
     Action::ShowMessage { text, error }
 }

@@ -57,7 +57,9 @@ fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action>
             }
             if click
                 && hit(layout.popup_list, m)
-                && let Some(Layer::Popup(Popup::Permission { list, .. })) = state.ui.layers.last()
+                && let Some(Layer::Popup(
+                    Popup::Permission { list, .. } | Popup::Registration { list, .. },
+                )) = state.ui.layers.last()
             {
                 let pos = list.offset + usize::from(m.row - layout.popup_list.y);
                 return Some(Action::ClickPopupRow(pos));

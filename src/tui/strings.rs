@@ -9,6 +9,10 @@ pub const TOO_SMALL: &str = "Terminal too small";
 pub const APPS: &str = "Apps";
 pub const NO_APPS: &str = "No apps in this catalog";
 pub const NO_MATCHING_APPS: &str = "No app matches";
+/// After the app count while the list is the result of an earlier query than the bar's.
+pub const STALE_MARK: &str = " stale";
+pub const STALE_OF: &str = "stale, the list of";
+pub const STALE_ALL: &str = "stale, the list of no filter";
 pub const NO_APP_SELECTED: &str = "Select an app on the left";
 pub const NO_ROWS: &str = "Nothing on this tab";
 pub const NO_PERMISSIONS: &str = "No permissions listed for this app";
@@ -67,7 +71,26 @@ pub fn group_counts(total: usize, application: usize) -> String {
     permission_counts(total, application)
 }
 
-pub const WARNINGS_TITLE: &str = "Warnings while loading";
+pub const OTHER_APPS_WITH_REGISTRATION: &str = "Other apps using this registration";
+pub const INDEX_SHARED_BY: &str = "Apps sharing a registration · its GUID";
+pub const NO_APP_SHOWN: &str = "No app matches the filter";
+pub const LINKS_TITLE: &str = "Links";
+pub const LINK_APPSOURCE: &str = "AppSource";
+pub const LINK_TEAMS: &str = "Teams";
+pub const LINK_WEBSITE: &str = "website";
+pub const LINK_TERMS: &str = "terms";
+pub const LINK_PRIVACY: &str = "privacy";
+pub const LABEL_LINKS: &str = "Links";
+pub const NO_LINKS: &str = "This app lists no links.";
+pub const LINK_NOT_OPENED: &str = "Not opened";
+pub const LINK_COPIED: &str = "The AppSource or Teams link is copied to the clipboard with OSC 52 (terminals that allow it pass it on, also over SSH); every link is below to select by hand.";
+pub const LOG_TITLE: &str = "Log of this run";
+pub const LOG_EMPTY: &str = "Nothing yet: loading noticed nothing and no message was shown.";
+pub const LOG_INFO: &str = "note";
+pub const LOG_WARNING: &str = "warning";
+pub const LOG_ERROR: &str = "error";
+/// After a status message cut to fit: the key that shows it whole.
+pub const LOG_POINTER: &str = "whole in";
 pub const NOTE_TITLE: &str = "Note";
 pub const SCORE_TITLE: &str = "Score";
 pub const INDEX_TITLE: &str = "Permission index";

@@ -45,8 +45,14 @@ fn bad_filter_points_at_the_term_and_exits_2() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("column 7"), "{err}");
-    assert!(err.contains("\n        ^^^^^^^^^^^^"), "{err}");
+    // The bad value is named and underlined, and the valid tiers are listed.
+    assert!(err.contains("column 12"), "{err}");
+    assert!(err.contains("`extreme` is not a risk tier"), "{err}");
+    assert!(
+        err.contains("expected critical, high, medium, low"),
+        "{err}"
+    );
+    assert!(err.contains("\n             ^^^^^^^\n"), "{err}");
 }
 
 #[test]

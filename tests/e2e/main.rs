@@ -4,6 +4,7 @@
 mod support;
 
 mod compare;
+mod moving;
 mod review_kill;
 mod reviews;
 mod tenant;

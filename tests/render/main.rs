@@ -6,6 +6,7 @@ mod support;
 mod badges;
 mod compare_props;
 mod hostile_text;
+mod moving;
 mod props;
 mod query_props;
 mod screens;

@@ -142,7 +142,8 @@ fn permission_popup_lists_other_apps() {
 fn help_overlay_is_generated_from_the_key_table() {
     let mut s = state();
     s.update(Action::OpenHelp);
-    let text = screen(&draw(&mut s, 80, 40));
+    // Tall enough for the whole App list section (the help scrolls below it).
+    let text = screen(&draw(&mut s, 80, 44));
     for (keys, help) in s.ui.keymap.help(attest_tui::tui::Mode::List) {
         assert!(text.contains(help), "help for {keys} missing");
     }

@@ -4,8 +4,13 @@
 mod support;
 
 mod compare;
+mod compare_swap;
+mod filter_bar;
+mod history;
 mod input;
 mod languages;
+mod log;
 mod panes;
+mod registrations;
 mod reviewing;
 mod tenant;

@@ -500,7 +500,8 @@ fn load_warnings_are_shown_once_at_start() {
     let mut s = State::from_workspace(ws);
     assert_eq!(s.message().unwrap().kind, MessageKind::Warning);
     let text = screen(&draw(&mut s, 80, 24));
-    assert!(text.contains("Warnings while loading"), "{text}");
+    // The log opens at once, with the warning whole.
+    assert!(text.contains("Log of this run (1)"), "{text}");
     assert!(text.contains("moved aside"), "{text}");
 }
 
@@ -674,14 +675,22 @@ fn the_header_shows_the_note() {
     assert!(text.contains("· ✎ ask"), "{text}");
 }
 
+fn ws_note() -> String {
+    "pages: imported 780 apps; 11 pages skipped and 14 warnings".into()
+}
+
 #[test]
 fn load_notes_go_to_the_status_line_and_leave_the_keys_alone() {
     let mut ws = Workspace::in_memory(fixture(), "t");
-    ws.notes = vec!["pages: imported 780 apps; 11 pages skipped and 14 warnings".into()];
+    ws.notes = vec![ws_note()];
     let mut s = State::from_workspace(ws);
     assert!(s.ui.layers.is_empty(), "no popup takes the first keys");
-    let text = screen(&draw(&mut s, 100, 24));
-    assert!(text.contains("11 pages skipped"), "{text}");
+    let text = screen(&draw(&mut s, 80, 24));
+    assert!(
+        text.contains("loaded 4 apps; 1 note from loading — L shows the log"),
+        "a short line that fits, pointing to the log: {text}"
+    );
+    assert_eq!(s.ui.log[0].text, ws_note(), "the log has the note whole");
     s.update(Action::StartSearch);
     assert!(matches!(s.mode(), attest_tui::tui::Mode::Search));
 }

@@ -81,10 +81,11 @@ fn matches_with(
 }
 
 fn is_permission_term(kind: &TermKind) -> bool {
-    matches!(
-        kind,
-        TermKind::Perm(_) | TermKind::Kind(_) | TermKind::Risk(_)
-    )
+    match kind {
+        // The values of one key: all permission terms or none.
+        TermKind::AnyOf(kinds) => kinds.iter().all(is_permission_term),
+        k => matches!(k, TermKind::Perm(_) | TermKind::Kind(_) | TermKind::Risk(_)),
+    }
 }
 
 fn permission_matches(term: &TermKind, p: &Permission, risk: &RiskTable) -> bool {
@@ -100,6 +101,7 @@ fn permission_matches(term: &TermKind, p: &Permission, risk: &RiskTable) -> bool
                 || (p.kind == crate::model::PermissionKind::Both && kind.is_application())
         }
         TermKind::Risk(tier) => risk.rate(&p.name, p.kind).tier >= *tier,
+        TermKind::AnyOf(kinds) => kinds.iter().any(|k| permission_matches(k, p, risk)),
         _ => false,
     }
 }
@@ -111,8 +113,21 @@ fn term_holds(
     ctx: &FilterContext,
     matcher: &SkimMatcherV2,
 ) -> bool {
+    kind_holds(&term.kind, app, index, ctx, matcher)
+}
+
+fn kind_holds(
+    kind: &TermKind,
+    app: &App,
+    index: usize,
+    ctx: &FilterContext,
+    matcher: &SkimMatcherV2,
+) -> bool {
     let contains = |hay: &str, needle: &str| hay.to_lowercase().contains(needle);
-    match &term.kind {
+    match kind {
+        TermKind::AnyOf(kinds) => kinds
+            .iter()
+            .any(|k| kind_holds(k, app, index, ctx, matcher)),
         kind @ (TermKind::Perm(_) | TermKind::Kind(_) | TermKind::Risk(_)) => app
             .permissions
             .iter()

@@ -3,6 +3,7 @@
 //!
 //! `cert:certified perm:Group.ReadWrite.All kind:application -review:blocked "SOC 2"=yes score:<5`
 
+mod any_of;
 mod eval;
 mod parse;
 

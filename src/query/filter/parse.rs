@@ -19,10 +19,16 @@ impl Filter {
     /// `undeclared:`).
     pub fn uses_tenant(&self) -> bool {
         self.terms.iter().any(|t| {
-            matches!(
-                t.kind,
-                TermKind::InTenant(_) | TermKind::Granted(_) | TermKind::Undeclared(_)
-            )
+            let tenant = |k: &TermKind| {
+                matches!(
+                    k,
+                    TermKind::InTenant(_) | TermKind::Granted(_) | TermKind::Undeclared(_)
+                )
+            };
+            match &t.kind {
+                TermKind::AnyOf(kinds) => kinds.iter().any(tenant),
+                k => tenant(k),
+            }
         })
     }
 }
@@ -84,6 +90,8 @@ pub enum TermKind {
     /// The tenant granted the app a permission its attestation does not list, of at least this
     /// tier (None: any tier).
     Undeclared(Option<Tier>),
+    /// `key:a,b`: any of these terms (all of one key) holds.
+    AnyOf(Vec<TermKind>),
 }
 
 /// Where a filter went wrong: the character offset and what was expected there.
@@ -162,7 +170,17 @@ pub fn parse_filter(query: &str) -> Result<Filter, QueryError> {
             Some(rest) if !rest.is_empty() => (true, rest),
             _ => (false, token.text.as_str()),
         };
-        if let Some(kind) = parse_term(body, token.quoted).map_err(err)? {
+        let offset = token.len - body.chars().count();
+        let term = super::any_of::parse_any_of(body, token.quoted).map_err(|bad| match bad.at {
+            // Offsets inside the body are offsets in the query only when no quote was removed.
+            Some((at, len)) if !token.quoted => QueryError {
+                position: token.start + offset + at,
+                len,
+                message: bad.message,
+            },
+            _ => err(bad.message),
+        })?;
+        if let Some(kind) = term {
             filter.terms.push(Term { negated, kind });
         } else {
             words.push(token.text.clone());
@@ -172,15 +190,38 @@ pub fn parse_filter(query: &str) -> Result<Filter, QueryError> {
     Ok(filter)
 }
 
+/// Why a term does not parse, and which characters of the term (offset, length) are wrong;
+/// `at: None` blames the whole token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Bad {
+    pub message: String,
+    pub at: Option<(usize, usize)>,
+}
+
+impl Bad {
+    pub(super) fn token(message: String) -> Bad {
+        Bad { message, at: None }
+    }
+}
+
+/// The valid values of a key, as the error messages list them: "a, b or c".
+fn one_of(values: &[&str]) -> String {
+    match values {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 /// None: not a term, just a word for fuzzy search.
-fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, String> {
+pub(super) fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, Bad> {
     // An answer test: `QUESTION=VALUE` or `zone:PIVOT=VALUE`.
     if let Some((left, right)) = body.rsplit_once('=')
         && !left.is_empty()
         && !right.contains(['<', '>'])
         && !left.ends_with(['<', '>'])
     {
-        let value = parse_answer(right)?;
+        let value = parse_answer(right).map_err(Bad::token)?;
         if let Some(pivot) = left.strip_prefix("zone:") {
             return Ok(Some(TermKind::ZoneAnswer(pivot.to_lowercase(), value)));
         }
@@ -189,72 +230,107 @@ fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, String> {
     if quoted {
         return Ok(None);
     }
-    let Some((key, value)) = body.split_once(':') else {
+    let Some((key, raw)) = body.split_once(':') else {
         return Ok(None);
     };
-    let value = value.trim();
-    let need = |what: &str| format!("`{key}:` needs a value: {what}");
+    let value = raw.trim();
+    // The value's place in the body, to underline it rather than the whole term.
+    let lead = raw.chars().count() - raw.trim_start().chars().count();
+    let at = key.chars().count() + 1 + lead;
+    // An empty value needs one; any other value that is not valid is named, with the valid ones.
+    let need = |what: &str, expected: &str| {
+        if value.is_empty() {
+            Bad::token(format!("`{key}:` needs a value: {expected}"))
+        } else {
+            Bad {
+                message: format!("`{value}` is not {what}; expected {expected}"),
+                at: Some((at, value.chars().count())),
+            }
+        }
+    };
+    let tiers: Vec<&str> = Tier::ALL.iter().map(|t| t.as_str()).collect();
+    let decisions: Vec<String> = Decision::ALL
+        .iter()
+        .map(|d| d.as_str().replace('_', "-"))
+        .chain(["none".into(), "bookmarked".into()])
+        .collect();
+    let decisions: Vec<&str> = decisions.iter().map(String::as_str).collect();
     let kind = match key.to_ascii_lowercase().as_str() {
         "cert" | "certification" => TermKind::Cert(match value.to_ascii_lowercase().as_str() {
             "certified" => Certification::Certified,
             "attested" => Certification::Attested,
             "none" => Certification::None,
-            _ => return Err(need("certified, attested or none")),
+            _ => {
+                return Err(need(
+                    "a certification",
+                    &one_of(&["certified", "attested", "none"]),
+                ));
+            }
         }),
         "perm" | "permission" if !value.is_empty() => TermKind::Perm(value.to_string()),
-        "perm" | "permission" => return Err(need("a permission name such as Mail.Read")),
+        "perm" | "permission" => return Err(need("", "a permission name such as Mail.Read")),
         "kind" => TermKind::Kind(match value.to_ascii_lowercase().as_str() {
             "application" | "app" => PermissionKind::Application,
             "delegated" => PermissionKind::Delegated,
             "both" => PermissionKind::Both,
-            _ => return Err(need("application, delegated or both")),
+            _ => {
+                return Err(need(
+                    "a permission kind",
+                    &one_of(&["application", "delegated", "both"]),
+                ));
+            }
         }),
         "risk" | "tier" => match Tier::parse(value) {
             Some(t) => TermKind::Risk(t),
-            None => return Err(need("critical, high, medium, low or unknown")),
+            None => return Err(need("a risk tier", &one_of(&tiers))),
         },
         "client" if !value.is_empty() => TermKind::Client(value.to_lowercase()),
         "lang" | "language" if !value.is_empty() => TermKind::Lang(value.to_lowercase()),
         "pub" | "publisher" if !value.is_empty() => TermKind::Publisher(value.to_lowercase()),
         "id" if !value.is_empty() => TermKind::Id(value.to_lowercase()),
         "client" | "lang" | "language" | "pub" | "publisher" | "id" => {
-            return Err(need("some text"));
+            return Err(need("", "some text"));
         }
         "review" => match value.to_ascii_lowercase().as_str() {
             "none" => TermKind::Review(None),
             "bookmarked" | "bookmark" => TermKind::Bookmarked,
             v => match Decision::parse(v) {
                 Some(d) => TermKind::Review(Some(d)),
-                None => return Err(need("approved, blocked, needs-review, none or bookmarked")),
+                None => return Err(need("a review state", &one_of(&decisions))),
             },
         },
         "score" => {
             let (cmp, number) = parse_comparison(value)
-                .ok_or_else(|| need("a comparison such as <5, >=7.5 or 8"))?;
+                .ok_or_else(|| need("a comparison", "a comparison such as <5, >=7.5 or 8"))?;
             TermKind::Score(cmp, number)
         }
         "tenant" => TermKind::InTenant(match value.to_ascii_lowercase().as_str() {
             "yes" | "true" => true,
             "no" | "false" => false,
-            _ => return Err(need("yes or no")),
+            _ => return Err(need("yes or no", "yes or no")),
         }),
         "granted" if !value.is_empty() => TermKind::Granted(value.to_string()),
-        "granted" => return Err(need("a permission name such as Mail.Read")),
+        "granted" => return Err(need("", "a permission name such as Mail.Read")),
         "undeclared" => match value.to_ascii_lowercase().as_str() {
             "any" => TermKind::Undeclared(None),
             v => match Tier::parse(v).filter(|t| *t != Tier::Unknown) {
                 Some(t) => TermKind::Undeclared(Some(t)),
-                None => return Err(need("any, critical, high, medium or low")),
+                None => {
+                    let rated: Vec<&str> = std::iter::once("any")
+                        .chain(tiers.iter().copied().filter(|t| *t != "unknown"))
+                        .collect();
+                    return Err(need("`any` or a rated tier", &one_of(&rated)));
+                }
             },
         },
         "zone" if !value.is_empty() => TermKind::Zone(value.to_lowercase()),
-        "zone" => return Err(need("a pivot such as compliance")),
+        "zone" => return Err(need("", "a pivot such as compliance")),
         // `https://…` and other colons in plain words are searched as text.
         _ if key.contains('/') || value.starts_with("//") => return Ok(None),
         other => {
-            return Err(format!(
+            return Err(Bad::token(format!(
                 "unknown filter key `{other}:`; expected one of cert, perm, kind, risk, client, lang, pub, id, review, score, zone, tenant, granted, undeclared"
-            ));
+            )));
         }
     };
     Ok(Some(kind))
@@ -341,7 +417,7 @@ mod tests {
     #[test]
     fn errors_point_at_the_bad_token() {
         let e = parse_filter("teams risk:extreme").unwrap_err();
-        assert_eq!(e.position, 6);
+        assert_eq!(e.position, 11, "the value, not the key");
         assert!(e.message.contains("critical, high"), "{e}");
         let e = parse_filter("colour:red").unwrap_err();
         assert!(e.message.contains("unknown filter key `colour:`"), "{e}");
@@ -349,7 +425,7 @@ mod tests {
         assert_eq!(e.position, 2);
         let e = parse_filter("\"SOC 2\"=maybe").unwrap_err();
         assert!(e.message.contains("not an answer value"), "{e}");
-        assert_eq!(parse_filter("score:<abc").unwrap_err().position, 0);
+        assert_eq!(parse_filter("score:<abc").unwrap_err().position, 6);
     }
 
     #[test]
@@ -369,15 +445,19 @@ mod tests {
         );
         assert!(parse_filter("undeclared:any").unwrap().uses_tenant());
         assert!(!parse_filter("perm:Mail.Read").unwrap().uses_tenant());
-        for bad in [
-            "tenant:maybe",
-            "granted:",
-            "undeclared:unknown",
-            "undeclared:",
+        // A wrong value is underlined; a missing one blames the whole term.
+        for (bad, at) in [
+            ("tenant:maybe", 7),
+            ("granted:", 0),
+            ("undeclared:unknown", 11),
+            ("undeclared:", 0),
         ] {
             let e = parse_filter(bad).unwrap_err();
-            assert_eq!(e.position, 0, "{bad}");
-            assert!(e.message.contains("needs a value"), "{bad}: {e}");
+            assert_eq!(e.position, at, "{bad}");
+            assert!(
+                e.message.contains("needs a value") || e.message.contains(" is not "),
+                "{bad}: {e}"
+            );
         }
     }
 

@@ -1,11 +1,10 @@
 //! The app list's query and sort, and keeping the selection right when the list changes:
-//! re-running the filter, reselecting the app that was selected, resetting per-app scrolls,
-//! and jumping to an app from elsewhere.
+//! re-running the filter, reselecting the app that was selected, resetting per-app scrolls.
 
 use crate::query::{AppMatch, FilterContext, parse_filter};
 use crate::workspace::{SortKey, sort_apps};
 
-use super::items::{Item, TabKey};
+use super::items::TabKey;
 use super::scroll::{Motion, Scroll};
 use super::{Focus, State};
 
@@ -105,6 +104,7 @@ impl State {
             }
         };
         self.ui.list.query_error = None;
+        self.ui.list.shown_query = self.ui.list.query.clone();
         let ws = &self.workspace;
         let ctx = FilterContext {
             catalog: &ws.catalog,
@@ -120,49 +120,5 @@ impl State {
             sort_apps(key, apps, scores, language, &mut matches, |m| m.index);
         }
         matches
-    }
-
-    /// Close every layer, select an app (clearing the search if it hides it), open its
-    /// Permissions tab on the permission of that name, and focus the detail.
-    pub(super) fn jump_to_app(&mut self, app: usize, permission: &str) -> bool {
-        let Some(target) = self.workspace.app(app) else {
-            return false;
-        };
-        // Show the permission even when its group was collapsed.
-        if let Some(p) = target
-            .permissions
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(permission))
-        {
-            let key = p.registration.clone().unwrap_or_default();
-            self.ui.collapsed.remove(&key);
-        }
-        self.ui.layers.clear();
-        if !self.ui.list.matches.iter().any(|m| m.index == app) {
-            self.ui.list.query.clear();
-            self.refilter_list();
-        }
-        if let Some(pos) = self.ui.list.matches.iter().position(|m| m.index == app) {
-            self.move_list(Motion::To(pos));
-        }
-        if let Some(t) = self
-            .tabs()
-            .iter()
-            .position(|t| t.key == TabKey::Permissions)
-        {
-            self.ui.tab = t;
-        }
-        self.ui.focus = Focus::Detail;
-        let apps = &self.workspace.catalog.apps;
-        let target = self.items().iter().position(|it| match it {
-            Item::Perm(p, _) => apps[app].permissions[*p]
-                .name
-                .eq_ignore_ascii_case(permission),
-            _ => false,
-        });
-        if let Some(pos) = target {
-            self.move_tab(Motion::To(pos));
-        }
-        true
     }
 }

@@ -35,11 +35,9 @@ impl Message {
     }
 }
 
-/// One message for what loading noticed: the first, and how many more there are.
-pub fn summary(told: &[String]) -> Option<String> {
-    match told {
-        [] => None,
-        [one] => Some(one.clone()),
-        [first, rest @ ..] => Some(format!("{first} (and {} more)", rest.len())),
-    }
+/// The status line after loading noticed something: short enough for 80 columns, the whole
+/// text is in the log.
+pub fn startup_line(apps: usize, told: usize, log_key: &str) -> String {
+    let what = if told == 1 { "note" } else { "notes" };
+    format!("loaded {apps} apps; {told} {what} from loading — {log_key} shows the log")
 }

@@ -3,10 +3,13 @@
 //! needs the outside world is an `Effect` for the event loop.
 
 mod catalog_index;
+mod history;
 pub mod items;
 mod languages;
 pub mod layers;
+pub mod links;
 mod list;
+mod log;
 mod messages;
 mod panes;
 mod quit;
@@ -27,6 +30,7 @@ use super::keymap::{Keymap, Mode};
 use super::layout::ScreenLayout;
 use super::theme::Theme;
 pub use catalog_index::CatalogIndex;
+pub use history::{JumpTo, Place};
 pub use items::{Item, PermGroup, Tab, TabKey};
 pub use languages::QuestionLabels;
 pub use layers::{
@@ -54,6 +58,16 @@ pub struct AppList {
     pub sort: Option<SortKey>,
     /// The error of the current query; the list keeps the last valid result meanwhile.
     pub query_error: Option<QueryError>,
+    /// The query `matches` is the result of: the text in the bar, or while that has an error
+    /// the last query that parsed (the list is then stale, and says so).
+    pub shown_query: String,
+}
+
+impl AppList {
+    /// Whether the list shows the result of an earlier query than the one in the bar.
+    pub fn is_stale(&self) -> bool {
+        self.query_error.is_some() && self.shown_query != self.query
+    }
 }
 
 /// Each tab's own filter and selection.
@@ -84,6 +98,10 @@ pub struct Ui {
     pub marked: Option<usize>,
     /// Page questions, English labels beside them, or labels instead.
     pub labels: QuestionLabels,
+    /// Every message of this run and what loading noticed, oldest first (`L` shows it).
+    pub log: Vec<Message>,
+    /// Where each jump came from, the last one last (`go_back` returns there).
+    pub history: Vec<Place>,
     pub quit: bool,
 }
 
@@ -128,6 +146,8 @@ impl State {
                 effects: Vec::new(),
                 marked: None,
                 labels: QuestionLabels::default(),
+                log: Vec::new(),
+                history: Vec::new(),
                 quit: false,
             },
             workspace,

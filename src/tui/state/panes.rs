@@ -25,6 +25,8 @@ impl State {
         let changed = match action {
             Action::Activate => return self.activate(),
             Action::Back => self.back(),
+            Action::GoBack => self.go_back(),
+            Action::OpenLog => return Outcome::Push(Layer::Popup(self.log_popup())),
             Action::Left => match self.ui.focus {
                 Focus::Detail if self.tab_index() == 0 => self.set_focus(Focus::List),
                 Focus::Detail => self.select_tab(self.tab_index() - 1),
@@ -115,6 +117,10 @@ impl State {
             Action::Export => return self.export(),
             Action::Copy => return self.copy(),
             Action::OpenLink => return self.open_link(),
+            Action::ShowLinks => {
+                let popup = self.links_popup(None);
+                return popup.map_or(Outcome::Unchanged, |p| Outcome::Push(Layer::Popup(p)));
+            }
             Action::Mark => {
                 let Some(cur) = self.current_app_index() else {
                     return Outcome::Unchanged;
@@ -185,8 +191,17 @@ impl State {
         };
         let ws = &self.workspace;
         let popup = match (item, tab.zone) {
-            (Item::Group(_) | Item::GroupInfo(_), _) => {
-                return Outcome::changed(self.toggle_group());
+            // A registration other apps use too: the list of them (Space still collapses).
+            (Item::Group(g) | Item::GroupInfo(g), _) => {
+                let shared = self
+                    .perm_groups()
+                    .get(g)
+                    .and_then(|g| g.registration.clone())
+                    .filter(|r| !ws.index.apps_with_registration(r, app_i).is_empty());
+                match shared {
+                    Some(guid) => Some(Popup::registration(ws, app_i, &guid)),
+                    None => return Outcome::changed(self.toggle_group()),
+                }
             }
             (Item::Perm(p, _), _) => Popup::permission(ws, app_i, p),
             (Item::Undeclared(i), _) => self.undeclared_popup(i),

@@ -7,8 +7,8 @@ use crate::tui::action::Action;
 use crate::tui::layout::ScreenLayout;
 
 use super::State;
-use super::layers::{Context, Layer, Outcome, Popup, Section};
-use super::messages::{Message, MessageKind, summary};
+use super::layers::{Context, Layer, Outcome};
+use super::messages::{Message, MessageKind, startup_line};
 
 impl State {
     /// Apply one action. Returns whether anything visible changed (the screen needs a redraw).
@@ -39,6 +39,7 @@ impl State {
                 self.say(kind, text);
                 true
             }
+            Action::LinkNotOpened { url, why } => self.link_not_opened(&url, &why),
             Action::SetNote { app, text } => {
                 let what = if text.is_empty() {
                     "note removed"
@@ -91,7 +92,7 @@ impl State {
                 self.apply_action(action);
                 true
             }
-            Outcome::Jump { app, permission } => self.jump_to_app(app, &permission),
+            Outcome::Jump { app, to } => self.jump_to_app(app, &to),
             Outcome::Effect(effect) => {
                 self.ui.effects.push(effect);
                 true
@@ -99,23 +100,36 @@ impl State {
         }
     }
 
+    /// Show a message in the status line; it is kept in the log too.
     pub(super) fn say(&mut self, kind: MessageKind, text: impl Into<String>) {
-        self.ui.message = Some(Message::new(kind, text));
+        let message = Message::new(kind, text);
+        self.log(message.clone());
+        self.ui.message = Some(message);
     }
 
-    /// Tell what loading noticed, once: notes in the status line only (they are routine for a
-    /// real corpus and must not take the first keys), warnings also in a popup.
+    /// Tell what loading noticed, once: each warning and note whole in the log, a short line
+    /// pointing there in the status line (notes are routine for a real corpus and must not
+    /// take the first keys), and warnings also in the log popup, opened at once.
     pub(super) fn tell_what_loading_noticed(&mut self, warnings: &[String], notes: &[String]) {
-        let told: Vec<String> = warnings.iter().chain(notes).cloned().collect();
-        if let Some(text) = summary(&told) {
-            self.say(MessageKind::Warning, text);
+        for w in warnings {
+            self.log(Message::new(MessageKind::Warning, w.clone()));
+        }
+        for n in notes {
+            self.log(Message::new(MessageKind::Info, n.clone()));
+        }
+        let told = warnings.len() + notes.len();
+        if told > 0 {
+            let key = self
+                .ui
+                .keymap
+                .key_for(crate::tui::keymap::Mode::List, &Action::OpenLog)
+                .unwrap_or_else(|| "open_log".into());
+            let text = startup_line(self.workspace.catalog.apps.len(), told, &key);
+            // Not logged: the log has the whole text already.
+            self.ui.message = Some(Message::new(MessageKind::Warning, text));
         }
         if !warnings.is_empty() {
-            let sections = warnings
-                .iter()
-                .map(|w| Section::new("", w.clone(), None))
-                .collect();
-            let popup = Popup::text(crate::tui::strings::WARNINGS_TITLE, sections);
+            let popup = self.log_popup();
             self.ui.layers.push(Layer::Popup(popup));
         }
     }

@@ -22,8 +22,13 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     let theme = &state.ui.theme;
     let searching = state.search_target() == Some(&SearchTarget::List);
     let focused = state.mode() == Mode::List || searching;
+    let stale = if state.ui.list.is_stale() {
+        strings::STALE_MARK
+    } else {
+        ""
+    };
     let title = format!(
-        " {} {}/{} {}",
+        " {} {}/{}{stale} {}",
         strings::APPS,
         state.ui.list.matches.len(),
         state.workspace.catalog.apps.len(),
@@ -49,6 +54,13 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
             && rows.height > LIST_ITEM_HEIGHT
         {
             put(buf, inner, rows.y, &err);
+            rows.y += 1;
+            rows.height -= 1;
+        }
+        if let Some(stale) = badges::stale_line(state, inner.width as usize)
+            && rows.height > LIST_ITEM_HEIGHT
+        {
+            put(buf, inner, rows.y, &stale);
             rows.y += 1;
             rows.height -= 1;
         }

@@ -12,10 +12,12 @@ use crate::tui::strings;
 use super::text::fit_plain;
 
 /// The status message, if any, fitted to `width`. While the list's query has an error, the
-/// whole error is shown here (the list pane is too narrow for most messages).
+/// whole error is shown here (the list pane is too narrow for most messages): always while the
+/// filter is typed, and after that whenever no other message is up, until the query parses.
 pub fn message(state: &State, width: usize) -> Option<Vec<Span<'static>>> {
+    let typing = state.search_target() == Some(&crate::tui::state::SearchTarget::List);
     if let Some(e) = &state.ui.list.query_error
-        && state.search_target() == Some(&crate::tui::state::SearchTarget::List)
+        && (typing || state.message().is_none())
     {
         let text = format!(" filter, column {}: {}", e.position + 1, e.message);
         let style = state.ui.theme.status.patch(state.ui.theme.message_error);
@@ -28,12 +30,27 @@ pub fn message(state: &State, width: usize) -> Option<Vec<Span<'static>>> {
         MessageKind::Error => state.ui.theme.message_error,
     };
     let style = state.ui.theme.status.patch(style);
-    Some(fit_plain(
-        &format!(" {}", sanitize(&m.text)),
-        width,
-        style,
-        true,
-    ))
+    let text = format!(" {}", sanitize(&m.text));
+    if display_width(&text) <= width {
+        return Some(fit_plain(&text, width, style, true));
+    }
+    // Cut: say where the whole message is rather than hide its end.
+    let key = state
+        .ui
+        .keymap
+        .key_for(
+            crate::tui::keymap::Mode::List,
+            &crate::tui::action::Action::OpenLog,
+        )
+        .unwrap_or_default();
+    let pointer = format!(" {} {key} ", strings::LOG_POINTER);
+    let pw = display_width(&pointer);
+    if pw * 3 > width {
+        return Some(fit_plain(&text, width, style, true));
+    }
+    let mut spans = fit_plain(&text, width - pw, style, true);
+    spans.push(Span::styled(pointer, style.patch(state.ui.theme.key)));
+    Some(spans)
 }
 
 /// The app's worst permission tier as a colored letter.
@@ -132,6 +149,25 @@ pub fn query_error_line(state: &State, width: usize) -> Option<Line<'static>> {
         width,
         state.ui.theme.query_error,
         false,
+    )))
+}
+
+/// Under the error: whose result the list shows while the query in the bar has an error.
+pub fn stale_line(state: &State, width: usize) -> Option<Line<'static>> {
+    let list = &state.ui.list;
+    if !list.is_stale() {
+        return None;
+    }
+    let text = if list.shown_query.is_empty() {
+        strings::STALE_ALL.to_string()
+    } else {
+        format!("{} /{}", strings::STALE_OF, list.shown_query)
+    };
+    Some(Line::from(fit_plain(
+        &sanitize(&text),
+        width,
+        state.ui.theme.warning,
+        true,
     )))
 }
 

@@ -63,8 +63,8 @@ pub fn render(
     }
     let tall = inner.height >= 16;
     let mut y = inner.y;
-    for (label, side) in [("A", &c.a), ("B", &c.b)] {
-        y += super::compare_header::side_header(state, label, side, tall, inner, y, buf);
+    for (label, app, side) in [("A", view.a, &c.a), ("B", view.b, &c.b)] {
+        y += super::compare_header::side_header(state, label, app, side, tall, inner, y, buf);
     }
     super::compare_header::tab_bar(
         state,

@@ -17,11 +17,13 @@ use crate::tui::strings;
 use super::tab_bar;
 use super::text::{fit_plain, put, safe};
 
-/// One app's header: name and publisher; certification, last update and counts. Two lines
-/// when there is room, else one. Returns the lines used.
+/// One app's header: name and publisher; risk summary, score, certification, last update and
+/// counts. Two lines when there is room, else one. Returns the lines used.
+#[allow(clippy::too_many_arguments)]
 pub fn side_header(
     state: &State,
     label: &str,
+    app: usize,
     side: &SideSummary,
     tall: bool,
     area: Rect,
@@ -43,6 +45,13 @@ pub fn side_header(
         push(&mut spans, &safe(&side.publisher), Style::new());
     }
     let mut details: Vec<Span<'static>> = vec![Span::raw("  ")];
+    // Risk and score first: they are what a comparison is most often opened for.
+    for (name, value, style) in super::badges::header_parts(state, app).into_iter().take(2) {
+        details.push(Span::styled(format!("{name} "), theme.label));
+        details.push(Span::styled(value, style));
+        details.push(Span::raw(" "));
+    }
+    details.push(Span::styled(format!("{} ", strings::SEP), theme.dim));
     let cert = certification(&side.certification);
     let cert_text = match strings::certification(cert) {
         "" => strings::NOT_CERTIFIED,

@@ -76,12 +76,17 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     rows(state, app, content, buf, layout, focused, searching);
 }
 
-/// Name and publisher; id, certification, last update; clients; risk, score and review.
+/// Name and publisher; id, certification, last update; clients; risk, score and review; links.
 /// Returns the lines used.
 fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     let theme = &state.ui.theme;
     let w = area.width as usize;
-    let lines = if area.height >= 12 { 4 } else { 1 };
+    // The links line only on a tall screen (at 24 rows the rows need the line; `O` lists them).
+    let lines = match area.height {
+        24.. => 5,
+        12.. => 4,
+        _ => 1,
+    };
     let mut l1 = fit_plain(&sanitize(&app.name), w, theme.title, false);
     let used: usize = l1.iter().map(|s| display_width(&s.content)).sum();
     if used + 3 < w && !app.publisher.is_empty() {
@@ -150,6 +155,14 @@ fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
             area,
             area.y + 3,
             &Line::from(labelled(state, &parts, w)),
+        );
+    }
+    if lines > 4 {
+        put(
+            buf,
+            area,
+            area.y + 4,
+            &super::links::header_line(state, app, w),
         );
     }
     lines

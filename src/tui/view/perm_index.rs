@@ -107,7 +107,7 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
         IndexTab::Registrations => {
             let mut s = vec![Span::raw("  ")];
             s.extend(fit_plain(
-                strings::LABEL_REGISTRATION,
+                strings::INDEX_SHARED_BY,
                 w.saturating_sub(2 + COUNT_W + 1),
                 theme.column_header,
                 true,
@@ -167,10 +167,23 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
             }
             IndexTab::Registrations => {
                 let e = &ix.regs[k];
+                // The apps sharing it by name, the GUID after them (whole in the apps column
+                // heading's `y`, and in each app's Permissions tab).
+                let names: Vec<String> = e
+                    .apps
+                    .iter()
+                    .map(|&a| safe(&state.workspace.catalog.apps[a].name))
+                    .collect();
+                let avail = w.saturating_sub(2 + COUNT_W + 1);
+                let guid = format!(" {}", safe(&e.id));
+                let names_w = avail.saturating_sub(display_width(&guid).min(avail / 3));
                 let mut s = vec![Span::raw("  ")];
+                let shown = fit_plain(&names.join(", "), names_w, Style::new(), true);
+                let used: usize = shown.iter().map(|x| display_width(&x.content)).sum();
+                s.extend(shown);
                 s.extend(fit_plain(
-                    &safe(&e.id),
-                    w.saturating_sub(2 + COUNT_W + 1),
+                    &guid,
+                    avail.saturating_sub(used),
                     theme.group_header,
                     true,
                 ));
@@ -230,7 +243,14 @@ fn right_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &
         let y = rows.y + (k - off) as u16;
         let app = &state.workspace.catalog.apps[a];
         let mut spans = vec![super::badges::risk_marker(state, a), Span::raw(" ")];
-        let badges = super::badges::review_badges(state, a);
+        let mut badges = super::badges::review_badges(state, a);
+        let cert = strings::certification(app.certification);
+        if !cert.is_empty() {
+            if !badges.is_empty() {
+                badges.push(Span::raw(" "));
+            }
+            badges.push(Span::styled(cert, theme.certification(app.certification)));
+        }
         let bw: usize = badges.iter().map(|b| display_width(&b.content)).sum();
         let text = format!("{} · {}", safe(&app.name), safe(&app.publisher));
         spans.extend(fit_plain(

@@ -36,6 +36,9 @@ pub fn render(
     Clear.render(rect, buf);
     layout.popup = rect;
     match popup {
+        Popup::Registration { guid, list, .. } => {
+            super::registration_popup::render(state, popup, guid, *list, rect, buf, layout);
+        }
         Popup::Score {
             app,
             explanation,
@@ -229,6 +232,7 @@ fn permission_lines(state: &State, p: &Permission, w: usize) -> Vec<Line<'static
 fn content_height(state: &State, popup: &Popup, w: usize) -> u16 {
     let n = match popup {
         Popup::Text { sections, .. } => text_lines(state, sections, w).len(),
+        Popup::Registration { .. } => super::registration_popup::height(state, popup),
         Popup::Score {
             app, explanation, ..
         } => super::score_popup::lines(state, *app, explanation, w).len(),

@@ -221,7 +221,7 @@ impl CompareView {
     }
 
     /// Recompare after a side changed, keeping the tab of the same zone when there is one.
-    fn recompare(&mut self, ws: &Workspace) {
+    pub(super) fn recompare(&mut self, ws: &Workspace) {
         let pivot = self.comparison.zones.get(self.tab).map(|z| z.pivot.clone());
         let only = self.only_differences;
         *self = CompareView::new(&ws.catalog, &ws.risk, self.a, self.b);
@@ -288,8 +288,7 @@ impl CompareView {
                 }
             }
             Action::Swap => {
-                std::mem::swap(&mut self.a, &mut self.b);
-                self.recompare(cx.workspace);
+                self.swap_sides(cx.workspace);
                 true
             }
             Action::PutOnSide { side, app } => {
@@ -315,6 +314,17 @@ impl CompareView {
                 };
             }
             Action::OpenHelp => return Outcome::Push(Layer::Help(Help::default())),
+            Action::OpenAppA | Action::OpenAppB => {
+                let app = if *action == Action::OpenAppA {
+                    self.a
+                } else {
+                    self.b
+                };
+                return Outcome::Jump {
+                    app,
+                    to: crate::tui::state::JumpTo::App,
+                };
+            }
             Action::Back | Action::CloseOverlay => return Outcome::Pop,
             // The question column's labels are the panes' setting; the view draws with it.
             Action::EnglishLabels => return Outcome::Pass,

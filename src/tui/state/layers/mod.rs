@@ -6,6 +6,7 @@
 //! with its table in `keymap/keys.toml`, and a view in `tui/view`.
 
 mod compare;
+mod compare_keep;
 mod help;
 mod note;
 mod perm_index;
@@ -14,6 +15,7 @@ mod popup;
 mod search;
 mod tenant;
 
+use super::history::JumpTo;
 use super::workspace::Workspace;
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
@@ -61,10 +63,11 @@ pub enum Outcome {
     Replace(Layer),
     /// Close the top layer, then apply this action.
     PopThen(Action),
-    /// Close every layer and show this permission of this app (catalog index) in the detail.
+    /// Close every layer and show this app (catalog index) in the detail, where `to` says;
+    /// the place left is remembered for going back.
     Jump {
         app: usize,
-        permission: String,
+        to: JumpTo,
     },
     /// Ask the event loop for something outside the state; it answers with an action.
     Effect(Effect),

@@ -8,6 +8,7 @@ use crate::model::{Catalog, PermissionKind};
 use crate::risk::{RiskTable, Tier};
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
+use crate::tui::state::JumpTo;
 use crate::tui::state::catalog_index::CatalogIndex;
 use crate::tui::state::scroll::{Motion, Scroll};
 
@@ -153,7 +154,17 @@ impl PermIndex {
             Action::Activate if self.in_apps => match self.selected_app() {
                 Some(app) => Outcome::Jump {
                     app,
-                    permission: self.selected_permission().to_string(),
+                    to: match self.tab {
+                        IndexTab::Permissions => {
+                            JumpTo::Permission(self.selected_permission().to_string())
+                        }
+                        IndexTab::Registrations => JumpTo::Registration(
+                            self.regs
+                                .get(self.rows.selected)
+                                .map(|r| r.id.clone())
+                                .unwrap_or_default(),
+                        ),
+                    },
                 },
                 None => Outcome::Unchanged,
             },

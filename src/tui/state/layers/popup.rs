@@ -5,6 +5,7 @@ use super::{Context, Outcome};
 use crate::model::{Answer, App, Block};
 use crate::tui::action::Action;
 use crate::tui::layout::ScreenLayout;
+use crate::tui::state::JumpTo;
 use crate::tui::state::items::Item;
 use crate::tui::state::scroll::{Motion, Scroll, scroll_text};
 use crate::tui::state::workspace::Workspace;
@@ -47,6 +48,16 @@ pub enum Popup {
         others: Vec<usize>,
         list: Scroll,
     },
+    /// A registration GUID and the other apps that use it (selectable; Enter jumps).
+    Registration {
+        app: usize,
+        guid: String,
+        apps: Vec<usize>,
+        list: Scroll,
+        /// Narrows `apps` by name or publisher (see [`Popup::shown_apps`]); the hook for the
+        /// list search, empty until a search sets it.
+        filter: String,
+    },
     /// How an app's score was computed (explained once, when the popup opens).
     Score {
         app: usize,
@@ -87,8 +98,60 @@ impl Popup {
         })
     }
 
+    /// The registration popup of `app`'s registration `guid`, listing the other apps.
+    pub fn registration(ws: &Workspace, app: usize, guid: &str) -> Popup {
+        Popup::Registration {
+            app,
+            guid: guid.to_string(),
+            apps: ws.index.apps_with_registration(guid, app),
+            list: Scroll::default(),
+            filter: String::new(),
+        }
+    }
+
+    /// The apps a registration popup shows: those whose name or publisher holds the filter
+    /// (ignoring case), all of them without one.
+    pub fn shown_apps(&self, ws: &Workspace) -> Vec<usize> {
+        let Popup::Registration { apps, filter, .. } = self else {
+            return Vec::new();
+        };
+        let needle = filter.trim().to_lowercase();
+        apps.iter()
+            .copied()
+            .filter(|&i| {
+                needle.is_empty()
+                    || ws.app(i).is_some_and(|a| {
+                        a.name.to_lowercase().contains(&needle)
+                            || a.publisher.to_lowercase().contains(&needle)
+                    })
+            })
+            .collect()
+    }
+
     pub(super) fn handle(&mut self, action: &Action, cx: &Context<'_>) -> Outcome {
         let layout = cx.layout;
+        if let Popup::Registration { .. } = self {
+            let shown = self.shown_apps(cx.workspace);
+            let Popup::Registration { guid, list, .. } = self else {
+                return Outcome::Unchanged;
+            };
+            let m = match action {
+                Action::ClickPopupRow(pos) => Some(Motion::To(*pos)),
+                a => Motion::of(a),
+            };
+            return match (m, action) {
+                (Some(m), _) => Outcome::changed(list.apply(m, shown.len(), layout.popup_rows)),
+                (None, Action::Activate) => match shown.get(list.selected) {
+                    Some(&target) => Outcome::Jump {
+                        app: target,
+                        to: JumpTo::Registration(guid.clone()),
+                    },
+                    None => Outcome::Pop,
+                },
+                (None, Action::CloseOverlay) => Outcome::Pop,
+                _ => Outcome::Unchanged,
+            };
+        }
         match (self, action) {
             (Popup::Permission { others, list, .. }, Action::ClickPopupRow(pos)) => {
                 Outcome::changed(list.apply(Motion::To(*pos), others.len(), layout.popup_rows))
@@ -115,9 +178,11 @@ impl Popup {
             ) => match others.get(list.selected) {
                 Some(&target) => Outcome::Jump {
                     app: target,
-                    permission: cx.workspace.catalog.apps[*app].permissions[*perm]
-                        .name
-                        .clone(),
+                    to: JumpTo::Permission(
+                        cx.workspace.catalog.apps[*app].permissions[*perm]
+                            .name
+                            .clone(),
+                    ),
                 },
                 None => Outcome::Unchanged,
             },
@@ -136,6 +201,12 @@ impl Popup {
             Popup::Permission { others, list, .. } => {
                 let before = *list;
                 list.clamp(others.len(), layout.popup_rows);
+                before != *list
+            }
+            // The filter may hide some; the handler clamps to what is shown when it moves.
+            Popup::Registration { apps, list, .. } => {
+                let before = *list;
+                list.clamp(apps.len(), layout.popup_rows);
                 before != *list
             }
         }

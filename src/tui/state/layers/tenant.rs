@@ -8,6 +8,7 @@ use super::{Context, Help, Layer, Outcome};
 use crate::tenant::{TenantApp, TenantIndex};
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
+use crate::tui::state::history::JumpTo;
 use crate::tui::state::scroll::{Motion, Scroll};
 
 /// One line of the findings column.
@@ -92,16 +93,16 @@ impl TenantView {
         } else {
             None
         };
-        let (target, permission) = match finding {
-            Some(Finding::Matched(c)) => (c, String::new()),
-            Some(Finding::Granted(g)) => (first, app.granted[g].name.clone()),
-            Some(Finding::NotGranted(d)) => (first, app.not_granted[d].name.clone()),
-            None => (first, String::new()),
+        let (target, to) = match finding {
+            // An empty name opens the Permissions tab at its top.
+            Some(Finding::Matched(c)) => (c, JumpTo::Permission(String::new())),
+            Some(Finding::Granted(g)) => (first, JumpTo::Permission(app.granted[g].name.clone())),
+            Some(Finding::NotGranted(d)) => {
+                (first, JumpTo::Permission(app.not_granted[d].name.clone()))
+            }
+            None => (first, JumpTo::Permission(String::new())),
         };
-        (target < cx.workspace.catalog.apps.len()).then_some(Outcome::Jump {
-            app: target,
-            permission,
-        })
+        (target < cx.workspace.catalog.apps.len()).then_some(Outcome::Jump { app: target, to })
     }
 
     /// What `y` copies: the permission name in the findings, else the service principal's
