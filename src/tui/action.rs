@@ -143,6 +143,17 @@ pub enum Action {
     /// The answer to `Effect::CheckQuit`: whether quitting may go ahead.
     #[strum(disabled)]
     QuitChecked(crate::review::QuitCheck),
+    /// Look whether another program changed the review file (a timer, the terminal regaining
+    /// focus); the answer is [`Action::ReviewFileRead`].
+    #[strum(disabled)]
+    CheckReviewFile,
+    /// The review file was read (by a save, whose message is `saved`, or by a check), and
+    /// another program had changed these fields of these apps (by id).
+    #[strum(disabled)]
+    ReviewFileRead {
+        saved: Option<String>,
+        elsewhere: Vec<(String, crate::review::FieldSet)>,
+    },
     /// Show a message in the status line (the answer to an effect done outside `update`).
     #[strum(disabled)]
     ShowMessage {

@@ -68,6 +68,8 @@ pub fn group_counts(total: usize, application: usize) -> String {
 }
 
 pub const WARNINGS_TITLE: &str = "Warnings while loading";
+/// The status line when another program (the CLI, a second TUI) changed reviews.
+pub const CHANGED_ELSEWHERE: &str = "changed in another program";
 pub const NOTE_TITLE: &str = "Note";
 pub const SCORE_TITLE: &str = "Score";
 pub const INDEX_TITLE: &str = "Permission index";

@@ -5,5 +5,6 @@ mod support;
 
 mod compare;
 mod review_kill;
+mod review_merge;
 mod reviews;
 mod tui;

@@ -6,4 +6,5 @@ mod support;
 mod compare;
 mod input;
 mod panes;
+mod review_file;
 mod reviewing;

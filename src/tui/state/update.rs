@@ -39,6 +39,14 @@ impl State {
                 self.say(kind, text);
                 true
             }
+            Action::CheckReviewFile => {
+                // Nothing to draw until the file says something.
+                self.ui
+                    .effects
+                    .push(crate::tui::effects::Effect::CheckReviewFile);
+                false
+            }
+            Action::ReviewFileRead { saved, elsewhere } => self.review_file_read(saved, &elsewhere),
             Action::SetNote { app, text } => {
                 let what = if text.is_empty() {
                     "note removed"
