@@ -72,7 +72,7 @@ impl<'a> ListEntry<'a> {
             unanswered: app.unanswered_count(),
             score,
             risk: AppRisk::of(app, risk).into(),
-            review: reviews.get(&app.id).map(ReviewView::from),
+            review: reviews.get(&app.id).map(|r| ReviewView::of(r, app)),
         }
     }
 }
@@ -114,19 +114,22 @@ pub fn run(ws: &Workspace, args: &ListArgs) -> Result<SafeText, Failure> {
             AppRisk::of(app, &ws.risk).highest.as_str().to_string(),
             app.permissions.len().to_string(),
             app.application_permission_count().to_string(),
-            review_badge(&ws.reviews, &app.id),
+            review_badge(&ws.reviews, app),
         ]);
     }
     Ok(SafeText::from_string(table.render()))
 }
 
-fn review_badge(reviews: &ReviewStore, id: &str) -> String {
-    let Some(r) = reviews.get(id) else {
+fn review_badge(reviews: &ReviewStore, app: &App) -> String {
+    let Some(r) = reviews.get(&app.id) else {
         return String::new();
     };
     let mut badge = r.decision.map_or("", |d| d.as_str()).to_string();
     if r.bookmark {
         badge.push('*');
+    }
+    if r.changed_since_review(app) == Some(true) {
+        badge.push_str(" Δ");
     }
     badge
 }

@@ -3,6 +3,7 @@
 //! could not read.
 
 mod atomic;
+mod drift;
 mod fields;
 mod record;
 mod store;
@@ -10,6 +11,7 @@ mod store;
 mod tests;
 
 pub use atomic::write_atomic;
+pub use drift::{Drift, OTHER_TEXT, Reviewed, ReviewedPermission};
 pub use fields::{Field, FieldSet, FieldTimes};
 pub use record::{Decision, Review};
 pub use store::{QuitCheck, ReviewError, ReviewStore, STATE_FILE, plural_changes};

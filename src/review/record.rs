@@ -2,7 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::drift::{Drift, Reviewed};
 use super::fields::{Field, FieldSet, FieldTimes};
+use crate::model::App;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,6 +48,10 @@ pub struct Review {
     /// When each field last changed: merges go field by field, the later change of a field wins.
     #[serde(default)]
     pub field_ms: FieldTimes,
+    /// What the decision was made on (part of the decision field: set, merged and cleared with
+    /// it). Absent for decisions recorded before reviews kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<Reviewed>,
 }
 
 impl Review {
@@ -58,17 +64,47 @@ impl Review {
         Field::ALL
             .into_iter()
             .filter(|f| match f {
-                Field::Decision => self.decision != other.decision,
+                Field::Decision => {
+                    self.decision != other.decision || self.reviewed != other.reviewed
+                }
                 Field::Note => self.note != other.note,
                 Field::Bookmark => self.bookmark != other.bookmark,
             })
             .collect()
     }
 
+    /// Record a decision on `app` as it is now (deciding again on a changed app takes the new
+    /// version as the reviewed one); None clears it.
+    pub fn decide(&mut self, decision: Option<Decision>, app: &App) {
+        self.decision = decision;
+        self.reviewed = decision.map(|_| Reviewed::of(app));
+    }
+
+    /// Whether `now` differs from what the decision was made on: None when there is no
+    /// decision, or it was recorded before reviews kept what they reviewed.
+    pub fn drift(&self, now: &App) -> Option<Drift> {
+        self.decision?;
+        self.reviewed.as_ref().map(|r| r.drift(now))
+    }
+
+    /// [`Review::drift`] against the app's [`Reviewed::of`], when it is at hand.
+    pub fn drift_to(&self, current: &Reviewed) -> Option<Drift> {
+        self.decision?;
+        self.reviewed.as_ref().map(|r| r.drift_to(current))
+    }
+
+    /// [`Review::drift`] as a yes/no.
+    pub fn changed_since_review(&self, now: &App) -> Option<bool> {
+        self.drift(now).map(|d| !d.is_empty())
+    }
+
     /// Take field `f`, its value and its time, from `from`.
     pub(super) fn take_field(&mut self, f: Field, from: &Review) {
         match f {
-            Field::Decision => self.decision = from.decision,
+            Field::Decision => {
+                self.decision = from.decision;
+                self.reviewed.clone_from(&from.reviewed);
+            }
             Field::Note => self.note.clone_from(&from.note),
             Field::Bookmark => self.bookmark = from.bookmark,
         }

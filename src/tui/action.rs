@@ -113,6 +113,9 @@ pub enum Action {
     Mark,
     /// Compare the marked app with the selected one; with nothing else marked, pick the other.
     Compare,
+    /// Compare the selected app as its decision was made on with the catalog's version.
+    #[strum(serialize = "compare_reviewed")]
+    CompareReviewed,
     /// Compare view: swap the two sides.
     Swap,
     /// Compare view: choose another app for one side through the picker.

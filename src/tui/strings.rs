@@ -112,6 +112,14 @@ pub fn decision_label(d: crate::review::Decision) -> &'static str {
 }
 
 pub const BOOKMARK_BADGE: &str = "★";
+/// The app differs from the version its decision was made on.
+pub const CHANGED_BADGE: &str = "Δ";
+pub const CHANGED_LABEL: &str = "changed since review";
+/// The compare view's name for the reviewed side.
+pub const AS_REVIEWED: &str = "as reviewed";
+pub const NOT_DECIDED: &str = "no decision on this app yet: nothing was reviewed to compare with";
+pub const DECIDED_WITHOUT_SNAPSHOT: &str =
+    "decided before reviews kept what they reviewed: decide again to start tracking changes";
 pub const NOTE_BADGE: &str = "✎";
 // The compare view.
 pub const COMPARE_TITLE: &str = "Compare";

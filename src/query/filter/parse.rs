@@ -70,6 +70,8 @@ pub enum TermKind {
     /// `review:none` is `None`.
     Review(Option<Decision>),
     Bookmarked,
+    /// `review:changed`: the app differs from the version its decision was made on.
+    ChangedSinceReview,
     Score(Cmp, f64),
     /// The app has this zone.
     Zone(String),
@@ -223,9 +225,14 @@ fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, String> {
         "review" => match value.to_ascii_lowercase().as_str() {
             "none" => TermKind::Review(None),
             "bookmarked" | "bookmark" => TermKind::Bookmarked,
+            "changed" => TermKind::ChangedSinceReview,
             v => match Decision::parse(v) {
                 Some(d) => TermKind::Review(Some(d)),
-                None => return Err(need("approved, blocked, needs-review, none or bookmarked")),
+                None => {
+                    return Err(need(
+                        "approved, blocked, needs-review, none, bookmarked or changed",
+                    ));
+                }
             },
         },
         "score" => {

@@ -3,6 +3,7 @@
 //! needs the outside world is an `Effect` for the event loop.
 
 mod catalog_index;
+mod drift;
 pub mod items;
 pub mod layers;
 mod list;

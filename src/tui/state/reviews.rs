@@ -20,7 +20,16 @@ impl State {
             Action::NeedsReview => (Some(Decision::NeedsReview), "marked as needing review"),
             _ => (None, "decision cleared"),
         };
-        self.change_review(what, move |r| r.decision = decision)
+        let Some(app) = self.current_app() else {
+            return Outcome::Unchanged;
+        };
+        // What the decision is made on, taken now: the store's closure has no catalog.
+        let mut decided = Review::default();
+        decided.decide(decision, app);
+        self.change_review(what, move |r| {
+            r.decision = decided.decision;
+            r.reviewed = decided.reviewed;
+        })
     }
 
     pub(super) fn toggle_bookmark(&mut self) -> Outcome {
