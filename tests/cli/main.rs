@@ -6,5 +6,6 @@ mod support;
 mod bad_catalog;
 mod bad_pages;
 mod commands;
+mod drift;
 mod queries;
 mod review;

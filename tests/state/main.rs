@@ -4,6 +4,7 @@
 mod support;
 
 mod compare;
+mod drift;
 mod input;
 mod panes;
 mod review_file;
