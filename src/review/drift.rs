@@ -24,6 +24,10 @@ pub struct Reviewed {
     /// questionnaire key (`security.mfa.`) when the importer knew it, else its normalized text.
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
+    /// The page's "last updated" date then, for showing the reviewed version (a new date
+    /// alone is no change, as in `diff`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -132,6 +136,7 @@ impl Reviewed {
             permissions,
             certification: app.certification,
             answers,
+            updated: app.updated.date.clone(),
         }
     }
 
@@ -182,6 +187,12 @@ impl Reviewed {
     pub fn as_app(&self, now: &App) -> App {
         let mut app = now.clone();
         app.certification = self.certification;
+        if app.updated.date != self.updated {
+            app.updated = crate::model::Updated {
+                raw: self.updated.clone().unwrap_or_default(),
+                date: self.updated.clone(),
+            };
+        }
         let registrations = |p: &ReviewedPermission| -> Vec<Option<String>> {
             if p.registrations.is_empty() {
                 vec![None]
