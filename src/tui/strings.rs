@@ -117,6 +117,8 @@ pub const CHANGED_BADGE: &str = "Δ";
 pub const CHANGED_LABEL: &str = "changed since review";
 /// The compare view's name for the reviewed side.
 pub const AS_REVIEWED: &str = "as reviewed";
+/// At start, after "N decided apps".
+pub const DRIFT_NOTE: &str = "changed since review (`review:changed` lists them, C compares)";
 pub const NOT_DECIDED: &str = "no decision on this app yet: nothing was reviewed to compare with";
 pub const DECIDED_WITHOUT_SNAPSHOT: &str =
     "decided before reviews kept what they reviewed: decide again to start tracking changes";

@@ -44,6 +44,11 @@ fn an_app_changed_since_its_approval_is_marked_and_compares_with_what_was_review
     assert!(!screen(&draw(&mut s, 100, 24)).contains('Δ'));
 
     let mut s = open_on(later(), dir.path());
+    let told = &s.message().unwrap().text;
+    assert!(
+        told.starts_with("1 decided app changed since review (`review:changed` lists them"),
+        "{told}"
+    );
     drive(&mut s, Action::MoveDown);
     let text = screen(&draw(&mut s, 120, 24));
     let row = text.lines().find(|l| l.contains("C Contoso Not")).unwrap();

@@ -7,6 +7,19 @@ use super::messages::MessageKind;
 use crate::tui::strings;
 
 impl State {
+    /// "2 decided apps changed since review (`review:changed` lists them)", when some did.
+    pub(super) fn drift_note(&self) -> Option<String> {
+        let ws = &self.workspace;
+        let n = (0..ws.catalog.apps.len())
+            .filter(|&i| ws.changed_since_review(i))
+            .count();
+        match n {
+            0 => None,
+            1 => Some(format!("1 decided app {}", strings::DRIFT_NOTE)),
+            n => Some(format!("{n} decided apps {}", strings::DRIFT_NOTE)),
+        }
+    }
+
     /// The selected app as reviewed against the catalog's, when its decision kept what it
     /// was made on; else a message why not.
     pub(super) fn compare_reviewed(&mut self) -> Outcome {
