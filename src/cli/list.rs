@@ -72,7 +72,7 @@ impl<'a> ListEntry<'a> {
             unanswered: app.unanswered_count(),
             score,
             risk: AppRisk::of(app, risk).into(),
-            review: reviews.get(&app.id).map(ReviewView::from),
+            review: reviews.get(&app.id).map(|r| ReviewView::of(r, app)),
         }
     }
 }
@@ -166,19 +166,22 @@ fn table(ws: &Workspace, picked: &[usize]) -> SafeText {
             AppRisk::of(app, &ws.risk).highest.as_str().to_string(),
             app.permissions.len().to_string(),
             app.application_permission_count().to_string(),
-            review_badge(&ws.reviews, &app.id),
+            review_badge(&ws.reviews, app),
         ]);
     }
     SafeText::from_string(table.render())
 }
 
-fn review_badge(reviews: &ReviewStore, id: &str) -> String {
-    let Some(r) = reviews.get(id) else {
+fn review_badge(reviews: &ReviewStore, app: &App) -> String {
+    let Some(r) = reviews.get(&app.id) else {
         return String::new();
     };
     let mut badge = r.decision.map_or("", |d| d.as_str()).to_string();
     if r.bookmark {
         badge.push('*');
+    }
+    if r.changed_since_review(app) == Some(true) {
+        badge.push_str(" Δ");
     }
     badge
 }

@@ -4,6 +4,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Failure;
+use crate::model::App;
 use crate::query::find_app;
 use crate::review::{Decision, Review};
 use crate::text::SafeText;
@@ -48,14 +49,19 @@ pub struct ReviewView<'a> {
     pub decision: Option<&'static str>,
     pub note: &'a str,
     pub bookmark: bool,
+    /// Whether the app in this catalog differs from the version the decision was made on;
+    /// null without a decision or for one recorded before reviews kept what they reviewed.
+    pub changed_since_review: Option<bool>,
 }
 
-impl<'a> From<&'a Review> for ReviewView<'a> {
-    fn from(r: &'a Review) -> ReviewView<'a> {
+impl<'a> ReviewView<'a> {
+    /// The review of `app` (as this catalog has it).
+    pub fn of(r: &'a Review, app: &App) -> ReviewView<'a> {
         ReviewView {
             decision: r.decision.map(Decision::as_str),
             note: &r.note,
             bookmark: r.bookmark,
+            changed_since_review: r.changed_since_review(app),
         }
     }
 }
@@ -68,7 +74,7 @@ pub fn run(ws: &mut Workspace, args: &ReviewArgs) -> Result<SafeText, Failure> {
     if changes {
         store.update(&app.id, |r| {
             if let Some(DecisionArg(d)) = args.decision {
-                r.decision = d;
+                r.decide(d, app);
             }
             if let Some(note) = &args.note {
                 r.note = note.clone();
@@ -89,20 +95,23 @@ pub fn run(ws: &mut Workspace, args: &ReviewArgs) -> Result<SafeText, Failure> {
     let empty = Review::default();
     let review = store.get(&app.id).unwrap_or(&empty);
     if args.json {
-        return super::json_out(&ReviewView::from(review));
+        return super::json_out(&ReviewView::of(review, app));
     }
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", crate::text::sanitize(&app.name), app.id);
-    let _ = writeln!(out, "{}", describe(review));
+    let _ = writeln!(out, "{}", describe(review, app));
     Ok(SafeText::from_string(out))
 }
 
-/// One line: decision, bookmark and note.
-pub fn describe(r: &Review) -> String {
+/// One line: decision (and whether `app` changed since it), bookmark and note.
+pub fn describe(r: &Review, app: &App) -> String {
     let mut parts = vec![format!(
         "decision: {}",
         r.decision.map_or("none", Decision::as_str)
     )];
+    if let Some(drift) = r.drift(app).filter(|d| !d.is_empty()) {
+        parts.push(format!("changed since review ({})", drift.summary()));
+    }
     if r.bookmark {
         parts.push("bookmarked".into());
     }

@@ -34,7 +34,7 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<SafeText, Failure> {
     if args.json {
         let view = ShowJson {
             app,
-            review: review.map(ReviewView::from),
+            review: review.map(|r| ReviewView::of(r, app)),
         };
         return super::json_out(&view);
     }
@@ -61,7 +61,22 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<SafeText, Failure> {
         let _ = write!(summary, " ({})", counts.join(", "));
     }
     if let Some(r) = review {
-        let _ = write!(summary, "\n{:<15}{}", "Review:", super::review::describe(r));
+        let _ = write!(
+            summary,
+            "\n{:<15}{}",
+            "Review:",
+            super::review::describe(r, app)
+        );
+        if let Some(then) = r.reviewed.as_ref().filter(|_| r.decision.is_some()) {
+            let changes = crate::diff::diff_apps(&then.as_app(app), app, &ws.risk);
+            if !changes.is_empty() {
+                let _ = write!(
+                    summary,
+                    "\nChanged since review:\n{}",
+                    crate::diff::render_app(&changes).trim_end()
+                );
+            }
+        }
     }
     Ok(SafeText::from_string(render(app, catalog, &summary)))
 }

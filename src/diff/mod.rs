@@ -17,7 +17,7 @@ mod render;
 use std::collections::HashMap;
 
 pub use answers::{AnswerChange, question_key};
-pub use render::{render_text, summary, to_json};
+pub use render::{render_app, render_text, summary, to_json};
 
 use crate::model::{App, Catalog, Certification, PermissionKind};
 use crate::risk::{RiskTable, Tier};

@@ -102,6 +102,13 @@ pub fn summary(diff: &CatalogDiff) -> String {
     out
 }
 
+/// One changed app as `render_text` lists it (`show` uses it for changes since a review).
+pub fn render_app(app: &AppChanges) -> String {
+    let mut out = String::new();
+    changed_app(app, &mut out);
+    out
+}
+
 fn changed_app(app: &AppChanges, out: &mut String) {
     out.push_str(&format!("  ~ {}  {}\n", clean(&app.id), clean(&app.name)));
     for (sign, perms) in [

@@ -20,6 +20,7 @@ pub use catalog::{
 pub use date::{parse_date, parse_updated};
 pub use judgement::{Judgement, judge, judge_value};
 pub use languages::language_tag;
+pub(crate) use permission::default_resource;
 pub use permission::{
     HeaderKinds, Permission, PermissionKind, canonical_permission_name, parse_kind, parse_kind_with,
 };

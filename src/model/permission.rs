@@ -18,7 +18,7 @@ pub struct Permission {
     pub resource: String,
 }
 
-fn default_resource() -> String {
+pub(crate) fn default_resource() -> String {
     "Microsoft Graph".to_string()
 }
 

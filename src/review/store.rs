@@ -1,4 +1,4 @@
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs::{self, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -6,63 +6,21 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
+use super::fields::FieldSet;
+use super::record::Review;
 use super::write_atomic;
 
 pub const STATE_FILE: &str = "state.json";
-const LOCK_FILE: &str = "state.lock";
+pub(super) const LOCK_FILE: &str = "state.lock";
+/// Still 1: the per-field times (and what a decision was made on) are fields a reader of the
+/// first version ignores, so an older build keeps reading every decision and note.
 const STATE_FORMAT: u32 = 1;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Decision {
-    Approved,
-    Blocked,
-    NeedsReview,
-}
-
-impl Decision {
-    pub const ALL: [Decision; 3] = [Decision::Approved, Decision::Blocked, Decision::NeedsReview];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Decision::Approved => "approved",
-            Decision::Blocked => "blocked",
-            Decision::NeedsReview => "needs_review",
-        }
-    }
-
-    /// Accepts `approved`, `blocked`, `needs_review`, `needs-review` and `needs review`.
-    pub fn parse(s: &str) -> Option<Decision> {
-        let norm = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        Decision::ALL.into_iter().find(|d| d.as_str() == norm)
-    }
-}
-
-/// What a reviewer recorded about one app.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Review {
-    #[serde(default)]
-    pub decision: Option<Decision>,
-    #[serde(default)]
-    pub note: String,
-    #[serde(default)]
-    pub bookmark: bool,
-    /// Milliseconds since the Unix epoch of the last change; the later change wins a merge.
-    #[serde(default)]
-    pub updated_ms: u64,
-}
-
-impl Review {
-    pub fn is_empty(&self) -> bool {
-        self.decision.is_none() && self.note.is_empty() && !self.bookmark
-    }
-}
-
 #[derive(Debug, Serialize, Deserialize)]
-struct StateFile {
-    format: u32,
+pub(super) struct StateFile {
+    pub(super) format: u32,
     #[serde(default)]
-    reviews: BTreeMap<String, Review>,
+    pub(super) reviews: BTreeMap<String, Review>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,8 +40,13 @@ pub enum ReviewError {
 pub struct ReviewStore {
     dir: PathBuf,
     reviews: BTreeMap<String, Review>,
-    /// Ids changed here and not yet saved.
-    pending: BTreeSet<String>,
+    /// Fields changed here and not yet saved, by app id.
+    pending: BTreeMap<String, FieldSet>,
+    /// Fields another program changed, learnt from the file and not yet told (see
+    /// [`ReviewStore::take_changed_elsewhere`]).
+    elsewhere: BTreeMap<String, FieldSet>,
+    /// The file as last read or written here: a different one was replaced by someone else.
+    seen: Option<FileStamp>,
     /// Set when the file exists but cannot be read (permissions): never write over it.
     unreadable: Option<String>,
     /// A store with no file behind it (tests, previews): changes live in memory only.
@@ -117,12 +80,15 @@ impl ReviewStore {
         let mut store = ReviewStore {
             dir: dir.to_path_buf(),
             reviews: BTreeMap::new(),
-            pending: BTreeSet::new(),
+            pending: BTreeMap::new(),
+            elsewhere: BTreeMap::new(),
+            seen: None,
             unreadable: None,
             detached: false,
             warned_at_quit: false,
         };
         let mut warnings = Vec::new();
+        store.seen = FileStamp::of(&store.path());
         match read_state(&store.path()) {
             Loaded::Missing => {}
             Loaded::Ok(reviews) => store.reviews = reviews,
@@ -143,7 +109,9 @@ impl ReviewStore {
         ReviewStore {
             dir: PathBuf::new(),
             reviews: BTreeMap::new(),
-            pending: BTreeSet::new(),
+            pending: BTreeMap::new(),
+            elsewhere: BTreeMap::new(),
+            seen: None,
             unreadable: None,
             detached: true,
             warned_at_quit: false,
@@ -164,6 +132,12 @@ impl ReviewStore {
 
     pub fn has_pending(&self) -> bool {
         !self.pending.is_empty()
+    }
+
+    /// The fields another program changed since this was last asked, by app id: read from the
+    /// file by a save or by [`ReviewStore::refresh`].
+    pub fn take_changed_elsewhere(&mut self) -> BTreeMap<String, FieldSet> {
+        std::mem::take(&mut self.elsewhere)
     }
 
     /// How many apps have changes not yet saved.
@@ -194,7 +168,7 @@ impl ReviewStore {
     pub fn write_rescue(&self) -> io::Result<PathBuf> {
         let reviews: BTreeMap<String, Review> = self
             .pending
-            .iter()
+            .keys()
             .filter_map(|id| self.reviews.get(id).map(|r| (id.clone(), r.clone())))
             .collect();
         let bytes = serde_json::to_vec_pretty(&StateFile {
@@ -219,17 +193,92 @@ impl ReviewStore {
     }
 
     /// Change one app's review in memory; `save` writes it.
+    /// Only the fields the change alters are changed here: the others stay whatever the file
+    /// says, also when another program changes them before this is saved.
     pub fn update(&mut self, app_id: &str, change: impl FnOnce(&mut Review)) {
         let review = self.reviews.entry(app_id.to_string()).or_default();
+        let before = review.clone();
         change(review);
-        review.updated_ms = now_ms().max(review.updated_ms + 1);
-        self.pending.insert(app_id.to_string());
+        let changed = before.differing(review);
+        if changed.is_empty() {
+            return;
+        }
+        review.touch(changed, now_ms());
+        let pending = self.pending.entry(app_id.to_string()).or_default();
+        *pending = pending.union(changed);
         self.warned_at_quit = false;
     }
 
+    /// Read the file again if another program replaced it since it was last read or written
+    /// here, and take its changes: every field, except those changed here and not saved yet
+    /// that were changed later here than there. No lock: the file is only ever replaced whole.
+    /// Returns whether anything was read; what changed is in
+    /// [`ReviewStore::take_changed_elsewhere`]. A file that cannot be read is left to the
+    /// next save, which says why.
+    pub fn refresh(&mut self) -> Result<bool, String> {
+        if self.detached {
+            return Ok(false);
+        }
+        let stamp = FileStamp::of(&self.path());
+        if stamp == self.seen {
+            return Ok(false);
+        }
+        let theirs = match read_state(&self.path()) {
+            Loaded::Ok(theirs) => theirs,
+            Loaded::Missing => BTreeMap::new(),
+            Loaded::Corrupt(reason) | Loaded::Unreadable(reason) => {
+                // Said once per version of the file.
+                self.seen = stamp;
+                return Err(format!(
+                    "review state {} changed and cannot be read: {reason}",
+                    self.path().display()
+                ));
+            }
+        };
+        self.unreadable = None;
+        self.seen = stamp;
+        self.merge(theirs);
+        Ok(true)
+    }
+
+    /// Lay the pending changes over `theirs` (the file's reviews) field by field, the later
+    /// change of a field winning, and make the result the reviews known here. What differs
+    /// from what was known here before, other than the pending changes, was changed elsewhere.
+    fn merge(&mut self, mut merged: BTreeMap<String, Review>) {
+        for (id, fields) in &mut self.pending {
+            let Some(ours) = self.reviews.get(id) else {
+                continue;
+            };
+            let entry = merged.entry(id.clone()).or_default();
+            for f in fields.iter() {
+                if entry.field_ms.get(f) > ours.field_ms.get(f) {
+                    // Changed there after it was changed here: theirs is the later word.
+                    fields.remove(f);
+                } else {
+                    entry.take_field(f, ours);
+                }
+            }
+        }
+        self.pending.retain(|_, f| !f.is_empty());
+        let empty = Review::default();
+        let ids: std::collections::BTreeSet<&String> =
+            self.reviews.keys().chain(merged.keys()).collect();
+        for id in ids {
+            let before = self.reviews.get(id).unwrap_or(&empty);
+            let after = merged.get(id).unwrap_or(&empty);
+            let changed = before.differing(after);
+            if !changed.is_empty() {
+                let told = self.elsewhere.entry(id.clone()).or_default();
+                *told = told.union(changed);
+            }
+        }
+        merged.retain(|id, r| !r.is_empty() || self.pending.contains_key(id));
+        self.reviews = merged;
+    }
+
     /// Write pending changes: under a lock, re-read the file so another instance's changes are
-    /// kept, lay ours over it (newer wins per app), and replace the file atomically. On failure
-    /// the changes stay pending.
+    /// kept, lay ours over it field by field (the later change of a field wins), and replace the
+    /// file atomically. On failure the changes stay pending.
     pub fn save(&mut self) -> Result<(), ReviewError> {
         if self.pending.is_empty() || self.detached {
             return Ok(());
@@ -240,8 +289,9 @@ impl ReviewStore {
                 reason: reason.clone(),
             });
         }
+        let path = self.path();
         let write_err = |source| ReviewError::Write {
-            path: self.path(),
+            path: path.clone(),
             source,
         };
         fs::create_dir_all(&self.dir).map_err(write_err)?;
@@ -250,7 +300,7 @@ impl ReviewStore {
         // Under the lock no other instance is between writing a temporary file and renaming
         // it, so any left is a killed save's.
         super::atomic::remove_stale_temps(&self.path());
-        let mut merged = match read_state(&self.path()) {
+        let merged = match read_state(&self.path()) {
             Loaded::Ok(theirs) => theirs,
             Loaded::Missing => BTreeMap::new(),
             Loaded::Corrupt(reason) => {
@@ -265,25 +315,21 @@ impl ReviewStore {
                 });
             }
         };
-        for id in &self.pending {
-            let Some(ours) = self.reviews.get(id) else {
-                continue;
-            };
-            let keep_theirs = merged
-                .get(id)
-                .is_some_and(|t| t.updated_ms > ours.updated_ms);
-            if !keep_theirs {
-                merged.insert(id.clone(), ours.clone());
-            }
-        }
-        merged.retain(|_, r| !r.is_empty());
+        self.merge(merged);
         let file = StateFile {
             format: STATE_FORMAT,
-            reviews: merged,
+            reviews: self
+                .reviews
+                .iter()
+                .filter(|(_, r)| !r.is_empty())
+                .map(|(id, r)| (id.clone(), r.clone()))
+                .collect(),
         };
         let bytes = serde_json::to_vec_pretty(&file).map_err(|e| write_err(io::Error::other(e)))?;
         write_atomic(&self.path(), &bytes).map_err(write_err)?;
-        self.reviews = file.reviews;
+        // Still under the lock: the file now is the one written here.
+        self.seen = FileStamp::of(&self.path());
+        self.reviews.retain(|_, r| !r.is_empty());
         self.pending.clear();
         Ok(())
     }
@@ -385,9 +431,36 @@ fn read_state(path: &Path) -> Loaded {
         Err(e) => return Loaded::Unreadable(e.to_string()),
     };
     match serde_json::from_slice::<StateFile>(&bytes) {
-        Ok(f) if f.format == STATE_FORMAT => Loaded::Ok(f.reviews),
+        Ok(f) if f.format == STATE_FORMAT => Loaded::Ok(
+            f.reviews
+                .into_iter()
+                .map(|(id, r)| (id, r.with_field_times()))
+                .collect(),
+        ),
         Ok(f) => Loaded::Corrupt(format!("unknown state format {}", f.format)),
         Err(e) => Loaded::Corrupt(e.to_string()),
+    }
+}
+
+/// Which file a path names and its size and time: replacing it (a rename) makes a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    mtime_ns: i128,
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Option<FileStamp> {
+        use std::os::unix::fs::MetadataExt;
+        let m = fs::metadata(path).ok()?;
+        Some(FileStamp {
+            dev: m.dev(),
+            ino: m.ino(),
+            len: m.len(),
+            mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+        })
     }
 }
 
@@ -395,206 +468,4 @@ fn now_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as u64)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decisions_parse_loosely() {
-        assert_eq!(Decision::parse("Needs review"), Some(Decision::NeedsReview));
-        assert_eq!(Decision::parse("blocked"), Some(Decision::Blocked));
-        assert_eq!(Decision::parse("maybe"), None);
-    }
-
-    #[test]
-    fn saved_reviews_load_again() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut s, w) = ReviewStore::open(dir.path());
-        assert!(w.is_empty());
-        s.update("WA1", |r| {
-            r.decision = Some(Decision::Blocked);
-            r.note = "asks for Mail.Read".into();
-        });
-        s.save().unwrap();
-        let (s2, _) = ReviewStore::open(dir.path());
-        assert_eq!(s2.get("WA1").unwrap().decision, Some(Decision::Blocked));
-        assert_eq!(s2.get("WA1").unwrap().note, "asks for Mail.Read");
-    }
-
-    #[test]
-    fn corrupt_file_is_moved_aside_never_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        fs::write(dir.path().join(STATE_FILE), b"{not json").unwrap();
-        let (mut s, warnings) = ReviewStore::open(dir.path());
-        assert!(warnings[0].contains("was corrupt"), "{warnings:?}");
-        let aside: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .filter(|e| {
-                e.file_name()
-                    .to_string_lossy()
-                    .starts_with("state.json.corrupt-")
-            })
-            .collect();
-        assert_eq!(aside.len(), 1);
-        assert_eq!(fs::read(aside[0].path()).unwrap(), b"{not json");
-        s.update("A", |r| r.bookmark = true);
-        s.save().unwrap();
-        assert!(ReviewStore::open(dir.path()).0.get("A").unwrap().bookmark);
-    }
-
-    #[test]
-    fn two_instances_keep_each_others_changes() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut one, _) = ReviewStore::open(dir.path());
-        let (mut two, _) = ReviewStore::open(dir.path());
-        one.update("A", |r| r.decision = Some(Decision::Approved));
-        two.update("B", |r| r.decision = Some(Decision::Blocked));
-        one.save().unwrap();
-        two.save().unwrap();
-        let (fresh, _) = ReviewStore::open(dir.path());
-        assert_eq!(fresh.get("A").unwrap().decision, Some(Decision::Approved));
-        assert_eq!(fresh.get("B").unwrap().decision, Some(Decision::Blocked));
-        // And the second instance now sees the first one's change too.
-        assert!(two.get("A").is_some());
-    }
-
-    #[test]
-    fn later_change_to_the_same_app_wins() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut one, _) = ReviewStore::open(dir.path());
-        let (mut two, _) = ReviewStore::open(dir.path());
-        one.update("A", |r| r.note = "first".into());
-        std::thread::sleep(std::time::Duration::from_millis(3));
-        two.update("A", |r| r.note = "second".into());
-        two.save().unwrap();
-        one.save().unwrap();
-        assert_eq!(
-            ReviewStore::open(dir.path()).0.get("A").unwrap().note,
-            "second"
-        );
-    }
-
-    #[test]
-    fn failed_save_keeps_changes_pending() {
-        let dir = tempfile::tempdir().unwrap();
-        let blocker = dir.path().join("file-not-dir");
-        fs::write(&blocker, b"").unwrap();
-        let (mut s, _) = ReviewStore::open(&blocker.join("sub"));
-        s.update("A", |r| r.bookmark = true);
-        let err = s.save().unwrap_err().to_string();
-        assert!(err.contains("cannot save review state"), "{err}");
-        assert!(s.has_pending());
-        assert!(s.get("A").unwrap().bookmark);
-    }
-
-    #[test]
-    fn two_corrupt_files_moved_aside_in_one_second_keep_both() {
-        let dir = tempfile::tempdir().unwrap();
-        let state = dir.path().join(STATE_FILE);
-        for bad in [&b"{first"[..], &b"{second"[..], &b"{third"[..]] {
-            fs::write(&state, bad).unwrap();
-            let (_, warnings) = ReviewStore::open(dir.path());
-            assert!(warnings[0].contains("moved it to"), "{warnings:?}");
-        }
-        let mut kept: Vec<Vec<u8>> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
-            .map(|e| fs::read(e.path()).unwrap())
-            .collect();
-        kept.sort();
-        assert_eq!(kept, [&b"{first"[..], &b"{second"[..], &b"{third"[..]]);
-        assert!(!state.exists());
-    }
-
-    #[test]
-    fn quitting_with_unsaved_changes_asks_once_then_rescues_them() {
-        let dir = tempfile::tempdir().unwrap();
-        // A data directory below a regular file cannot be created, even by root (ENOTDIR).
-        let blocker = dir.path().join("file");
-        fs::write(&blocker, b"").unwrap();
-        let (mut s, _) = ReviewStore::open(&blocker.join("data"));
-        s.update("A", |r| r.decision = Some(Decision::Blocked));
-        assert!(s.save().is_err());
-        let QuitCheck::Unsaved(msg) = s.check_quit() else {
-            panic!("quit must ask first")
-        };
-        assert!(msg.starts_with("cannot save review state"), "{msg}");
-        assert_eq!(s.check_quit(), QuitCheck::Confirmed);
-        // A new change asks again.
-        s.update("B", |r| r.bookmark = true);
-        assert!(matches!(s.check_quit(), QuitCheck::Unsaved(_)));
-        let rescue = s.write_rescue().unwrap();
-        assert!(
-            rescue.starts_with(std::env::temp_dir()),
-            "{}",
-            rescue.display()
-        );
-        let text = fs::read_to_string(&rescue).unwrap();
-        fs::remove_file(&rescue).unwrap();
-        let back: StateFile = serde_json::from_str(&text).unwrap();
-        assert_eq!(back.reviews["A"].decision, Some(Decision::Blocked));
-        assert!(back.reviews["B"].bookmark);
-    }
-
-    #[test]
-    fn quitting_saves_what_a_failed_save_left_when_it_can() {
-        let dir = tempfile::tempdir().unwrap();
-        let data = dir.path().join("data");
-        fs::write(&data, b"in the way").unwrap();
-        let (mut s, _) = ReviewStore::open(&data);
-        s.update("A", |r| r.bookmark = true);
-        assert!(s.save().is_err());
-        fs::remove_file(&data).unwrap();
-        assert_eq!(s.check_quit(), QuitCheck::Saved);
-        assert!(ReviewStore::open(&data).0.get("A").unwrap().bookmark);
-    }
-
-    #[test]
-    fn a_fifo_for_a_state_file_or_lock_never_blocks() {
-        let mkfifo = |p: &Path| {
-            let made = std::process::Command::new("mkfifo").arg(p).status();
-            assert!(made.unwrap().success(), "mkfifo");
-        };
-        let dir = tempfile::tempdir().unwrap();
-        mkfifo(&dir.path().join(STATE_FILE));
-        let (mut s, warnings) = ReviewStore::open(dir.path());
-        assert!(warnings[0].contains("a FIFO"), "{warnings:?}");
-        s.update("A", |r| r.bookmark = true);
-        assert!(matches!(s.save(), Err(ReviewError::Unreadable { .. })));
-
-        let dir = tempfile::tempdir().unwrap();
-        mkfifo(&dir.path().join(LOCK_FILE));
-        let (mut s, _) = ReviewStore::open(dir.path());
-        s.update("A", |r| r.bookmark = true);
-        let e = s.save().unwrap_err().to_string();
-        assert!(e.contains("state.lock"), "{e}");
-    }
-
-    #[test]
-    fn unreadable_file_is_never_overwritten() {
-        let dir = tempfile::tempdir().unwrap();
-        // A directory where the state file should be cannot be read as a file.
-        fs::create_dir(dir.path().join(STATE_FILE)).unwrap();
-        let (mut s, warnings) = ReviewStore::open(dir.path());
-        assert!(!warnings.is_empty());
-        s.update("A", |r| r.bookmark = true);
-        assert!(matches!(s.save(), Err(ReviewError::Unreadable { .. })));
-        assert!(dir.path().join(STATE_FILE).is_dir());
-    }
-
-    #[test]
-    fn cleared_reviews_are_dropped_from_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut s, _) = ReviewStore::open(dir.path());
-        s.update("A", |r| r.bookmark = true);
-        s.save().unwrap();
-        s.update("A", |r| r.bookmark = false);
-        s.save().unwrap();
-        let text = fs::read_to_string(dir.path().join(STATE_FILE)).unwrap();
-        assert!(!text.contains("\"A\""), "{text}");
-    }
 }

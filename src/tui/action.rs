@@ -123,6 +123,9 @@ pub enum Action {
     Mark,
     /// Compare the marked app with the selected one; with nothing else marked, pick the other.
     Compare,
+    /// Compare the selected app as its decision was made on with the catalog's version.
+    #[strum(serialize = "compare_reviewed")]
+    CompareReviewed,
     /// Compare view: swap the two sides.
     Swap,
     /// Compare view: choose another app for one side through the picker.
@@ -165,6 +168,17 @@ pub enum Action {
     LinkNotOpened {
         url: String,
         why: String,
+    },
+    /// Look whether another program changed the review file (a timer, the terminal regaining
+    /// focus); the answer is [`Action::ReviewFileRead`].
+    #[strum(disabled)]
+    CheckReviewFile,
+    /// The review file was read (by a save, whose message is `saved`, or by a check), and
+    /// another program had changed these fields of these apps (by id).
+    #[strum(disabled)]
+    ReviewFileRead {
+        saved: Option<String>,
+        elsewhere: Vec<(String, crate::review::FieldSet)>,
     },
     /// Show a message in the status line (the answer to an effect done outside `update`).
     #[strum(disabled)]

@@ -16,6 +16,8 @@ use crate::text::{sanitize, truncate_to_width};
 pub enum Effect {
     /// Write the review changes made in memory to the review file; `done` says what changed.
     SaveReviews { done: String },
+    /// Read the review file again if another program replaced it.
+    CheckReviewFile,
     /// Write this CSV text (`apps` apps) to a new timestamped file in the export folder.
     ExportCsv { csv: String, apps: usize },
     /// Put this text on the clipboard with OSC 52 (it works over ssh).
@@ -65,13 +67,17 @@ fn browser_here() -> Result<(), String> {
 pub fn perform<W: Write>(effect: Effect, io: &mut Io<'_, W>) -> Action {
     let (text, error) = match effect {
         Effect::SaveReviews { done } => match io.reviews.save() {
-            Ok(()) => (done, false),
+            Ok(()) => return read_answer(io.reviews, Some(done)),
             Err(e) => (
                 format!("{e}; kept in memory, retried with the next change and at quit"),
                 true,
             ),
         },
         Effect::CheckQuit => return Action::QuitChecked(io.reviews.check_quit()),
+        Effect::CheckReviewFile => match io.reviews.refresh() {
+            Ok(_) => return read_answer(io.reviews, None),
+            Err(e) => (e, true),
+        },
         Effect::ExportCsv { csv, apps } => {
             let name = format!("attest-tui-export-{}.csv", crate::export::timestamp_now());
             let path = io.export_dir.join(name);
@@ -117,6 +123,14 @@ pub fn perform<W: Write>(effect: Effect, io: &mut Io<'_, W>) -> Action {
         }
     };
     Action::ShowMessage { text, error }
+}
+
+/// What a save or a check learnt from the review file.
+fn read_answer(reviews: &mut ReviewStore, saved: Option<String>) -> Action {
+    Action::ReviewFileRead {
+        saved,
+        elsewhere: reviews.take_changed_elsewhere().into_iter().collect(),
+    }
 }
 
 #[cfg(test)]

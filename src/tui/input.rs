@@ -18,6 +18,8 @@ pub fn action_for(event: &Event, state: &State, layout: &ScreenLayout) -> Option
         }
         Event::Mouse(m) => mouse(m, state, layout),
         Event::Resize(..) => Some(Action::Resize),
+        // Back from another window, maybe one where the CLI changed a review.
+        Event::FocusGained => Some(Action::CheckReviewFile),
         _ => None,
     }
 }

@@ -84,6 +84,11 @@ fn rescue_unsaved(state: &mut State) -> anyhow::Result<()> {
     })
 }
 
+/// How long the TUI waits idle before it looks at the review file again (a `stat`; the file is
+/// read only when another program replaced it). Every save reads it too, and so does the
+/// terminal regaining focus.
+const REVIEW_FILE_CHECK: std::time::Duration = std::time::Duration::from_secs(2);
+
 fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut layout = ScreenLayout::default();
@@ -98,7 +103,14 @@ fn event_loop(session: &mut terminal::Session, state: &mut State) -> anyhow::Res
             dirty = false;
             signals::test_panic_point();
         }
-        // Block for the next event, then take every event already queued before redrawing.
+        // Wait for the next event, then take every event already queued before redrawing. A
+        // while without one, look whether another program changed the review file.
+        if !event::poll(REVIEW_FILE_CHECK)? {
+            dirty |= state.update(Action::CheckReviewFile);
+            let here = std::env::current_dir().unwrap_or_else(|_| ".".into());
+            dirty |= perform_effects(state, session.terminal.backend_mut(), &here);
+            continue;
+        }
         let mut ev = event::read()?;
         loop {
             if let Some(action) = input::action_for(&ev, state, &layout) {

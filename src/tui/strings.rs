@@ -91,6 +91,9 @@ pub const LOG_WARNING: &str = "warning";
 pub const LOG_ERROR: &str = "error";
 /// After a status message cut to fit: the key that shows it whole.
 pub const LOG_POINTER: &str = "whole in";
+pub const WARNINGS_TITLE: &str = "Warnings while loading";
+/// The status line when another program (the CLI, a second TUI) changed reviews.
+pub const CHANGED_ELSEWHERE: &str = "changed in another program";
 pub const NOTE_TITLE: &str = "Note";
 pub const SCORE_TITLE: &str = "Score";
 pub const INDEX_TITLE: &str = "Permission index";
@@ -133,6 +136,16 @@ pub fn decision_label(d: crate::review::Decision) -> &'static str {
 }
 
 pub const BOOKMARK_BADGE: &str = "★";
+/// The app differs from the version its decision was made on.
+pub const CHANGED_BADGE: &str = "Δ";
+pub const CHANGED_LABEL: &str = "changed since review";
+/// The compare view's name for the reviewed side.
+pub const AS_REVIEWED: &str = "as reviewed";
+/// At start, after "N decided apps".
+pub const DRIFT_NOTE: &str = "changed since review (`review:changed` lists them, C compares)";
+pub const NOT_DECIDED: &str = "no decision on this app yet: nothing was reviewed to compare with";
+pub const DECIDED_WITHOUT_SNAPSHOT: &str =
+    "decided before reviews kept what they reviewed: decide again to start tracking changes";
 pub const NOTE_BADGE: &str = "✎";
 // The compare view.
 pub const COMPARE_TITLE: &str = "Compare";

@@ -5,7 +5,9 @@ use std::io::{self, IsTerminal, Stdout, stdout};
 use std::panic;
 use std::sync::Arc;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableFocusChange, DisableMouseCapture, EnableFocusChange, EnableMouseCapture,
+};
 use crossterm::execute;
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -35,6 +37,7 @@ pub fn restore() {
     let _ = execute!(
         stdout(),
         DisableMouseCapture,
+        DisableFocusChange,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
@@ -67,6 +70,8 @@ impl Session {
             stdout(),
             EnterAlternateScreen,
             EnableMouseCapture,
+            // Focus events: coming back to the TUI re-reads reviews another program changed.
+            EnableFocusChange,
             Clear(ClearType::All)
         )?;
         Ok(session)

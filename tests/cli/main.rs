@@ -7,6 +7,7 @@ mod bad_catalog;
 mod bad_pages;
 mod commands;
 mod csv_export;
+mod drift;
 mod queries;
 mod quiet;
 mod review;

@@ -6,6 +6,7 @@ mod support;
 mod compare;
 mod moving;
 mod review_kill;
+mod review_merge;
 mod reviews;
 mod tenant;
 mod tui;

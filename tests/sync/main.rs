@@ -5,6 +5,7 @@
 mod support;
 
 mod diff;
+mod drift;
 mod failures;
 
 use support::cli as common;

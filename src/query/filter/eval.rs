@@ -148,6 +148,11 @@ fn kind_holds(
             .reviews
             .and_then(|r| r.get(&app.id))
             .is_some_and(|r| r.bookmark),
+        TermKind::ChangedSinceReview => ctx
+            .reviews
+            .and_then(|r| r.get(&app.id))
+            .and_then(|r| r.changed_since_review(app))
+            .unwrap_or(false),
         TermKind::Score(cmp, n) => ctx
             .scores
             .and_then(|s| s.get(index))
@@ -398,6 +403,8 @@ mod tests {
         assert_eq!(ids("review:blocked", Some(&store), None), ["B"]);
         assert_eq!(ids("-review:blocked", Some(&store), None), ["A", "C"]);
         assert_eq!(ids("review:bookmarked", Some(&store), None), ["C"]);
+        // B's decision was recorded without what it was made on: not known to have changed.
+        assert!(ids("review:changed", Some(&store), None).is_empty());
         assert_eq!(ids("score:<5", None, Some(&[4.0, 6.0, 2.5])), ["A", "C"]);
     }
 

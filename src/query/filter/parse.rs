@@ -76,6 +76,8 @@ pub enum TermKind {
     /// `review:none` is `None`.
     Review(Option<Decision>),
     Bookmarked,
+    /// `review:changed`: the app differs from the version its decision was made on.
+    ChangedSinceReview,
     Score(Cmp, f64),
     /// The app has this zone.
     Zone(String),
@@ -252,7 +254,7 @@ pub(super) fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, B
     let decisions: Vec<String> = Decision::ALL
         .iter()
         .map(|d| d.as_str().replace('_', "-"))
-        .chain(["none".into(), "bookmarked".into()])
+        .chain(["none".into(), "bookmarked".into(), "changed".into()])
         .collect();
     let decisions: Vec<&str> = decisions.iter().map(String::as_str).collect();
     let kind = match key.to_ascii_lowercase().as_str() {
@@ -294,6 +296,7 @@ pub(super) fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, B
         "review" => match value.to_ascii_lowercase().as_str() {
             "none" => TermKind::Review(None),
             "bookmarked" | "bookmark" => TermKind::Bookmarked,
+            "changed" => TermKind::ChangedSinceReview,
             v => match Decision::parse(v) {
                 Some(d) => TermKind::Review(Some(d)),
                 None => return Err(need("a review state", &one_of(&decisions))),

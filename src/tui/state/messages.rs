@@ -29,7 +29,11 @@ impl Message {
     pub fn ends_with(&self, action: &Action, unsaved_reviews: bool) -> bool {
         let keeps = matches!(
             action,
-            Action::Layout(_) | Action::Resize | Action::ShowMessage { .. }
+            Action::Layout(_)
+                | Action::Resize
+                | Action::ShowMessage { .. }
+                | Action::CheckReviewFile
+                | Action::ReviewFileRead { .. }
         );
         !(keeps || self.kind == MessageKind::Error && unsaved_reviews)
     }

@@ -4,6 +4,7 @@
 
 mod catalog_index;
 mod history;
+mod drift;
 pub mod items;
 mod languages;
 pub mod layers;
@@ -152,6 +153,11 @@ impl State {
             },
             workspace,
         };
+        let mut notes = notes;
+        if let Some(drift) = state.drift_note() {
+            // First: the one thing here that asks for a decision.
+            notes.insert(0, drift);
+        }
         state.tell_what_loading_noticed(&warnings, &notes);
         state
     }

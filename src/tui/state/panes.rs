@@ -129,6 +129,7 @@ impl State {
                 true
             }
             Action::Compare => return self.compare(),
+            Action::CompareReviewed => return self.compare_reviewed(),
             Action::CompareApps { a, b } => {
                 let ws = &self.workspace;
                 let view = CompareView::new(&ws.catalog, &ws.risk, *a, *b);

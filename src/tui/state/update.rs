@@ -40,6 +40,14 @@ impl State {
                 true
             }
             Action::LinkNotOpened { url, why } => self.link_not_opened(&url, &why),
+            Action::CheckReviewFile => {
+                // Nothing to draw until the file says something.
+                self.ui
+                    .effects
+                    .push(crate::tui::effects::Effect::CheckReviewFile);
+                false
+            }
+            Action::ReviewFileRead { saved, elsewhere } => self.review_file_read(saved, &elsewhere),
             Action::SetNote { app, text } => {
                 let what = if text.is_empty() {
                     "note removed"

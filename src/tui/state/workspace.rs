@@ -26,6 +26,9 @@ pub struct Workspace {
     pub tenant: Option<crate::tenant::TenantIndex>,
     /// The language apps are shown in, which also orders names (collation).
     pub language: Option<String>,
+    /// What a decision on each app would be made on, by catalog index: computed the first
+    /// time the list shows whether a reviewed app changed (the catalog does not change).
+    pub reviewed_now: Vec<std::sync::OnceLock<crate::review::Reviewed>>,
 }
 
 impl Workspace {
@@ -50,7 +53,12 @@ impl Workspace {
             source_label,
             tenant: ws.tenant,
             language: ws.language,
+            reviewed_now: Vec::new(),
         };
+        let mut workspace = workspace;
+        workspace.reviewed_now = (0..workspace.catalog.apps.len())
+            .map(|_| std::sync::OnceLock::new())
+            .collect();
         (workspace, ws.warnings, ws.notes)
     }
 
@@ -60,6 +68,22 @@ impl Workspace {
 
     pub fn review_of(&self, app: usize) -> Option<&Review> {
         self.app(app).and_then(|a| self.reviews.get(&a.id))
+    }
+
+    /// What changed in app `app` since its decision; None without a decision or for one
+    /// recorded before reviews kept what they reviewed.
+    pub fn drift_of(&self, app: usize) -> Option<crate::review::Drift> {
+        let review = self.review_of(app)?;
+        let now = self
+            .reviewed_now
+            .get(app)?
+            .get_or_init(|| crate::review::Reviewed::of(&self.catalog.apps[app]));
+        review.drift_to(now)
+    }
+
+    /// Whether app `app` changed since its decision (false when not known).
+    pub fn changed_since_review(&self, app: usize) -> bool {
+        self.drift_of(app).is_some_and(|d| !d.is_empty())
     }
 
     pub fn app_risk(&self, app: usize) -> AppRisk {

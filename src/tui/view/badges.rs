@@ -69,6 +69,9 @@ pub fn review_badges(state: &State, app: usize) -> Vec<Span<'static>> {
     if let Some(d) = r.decision {
         out.push(Span::styled(strings::decision_badge(d), theme.decision(d)));
     }
+    if state.workspace.changed_since_review(app) {
+        out.push(Span::styled(strings::CHANGED_BADGE, theme.warning));
+    }
     if r.bookmark {
         out.push(Span::styled(strings::BOOKMARK_BADGE, theme.bookmark));
     }
@@ -201,6 +204,10 @@ pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Sty
         if !text.is_empty() {
             let style = r.decision.map_or(theme.bookmark, |d| theme.decision(d));
             parts.push(("·", text, style));
+        }
+        if state.workspace.changed_since_review(app) {
+            let text = format!("{} {}", strings::CHANGED_BADGE, strings::CHANGED_LABEL);
+            parts.push(("·", text, theme.warning));
         }
         if !r.note.is_empty() {
             parts.push(("· ✎", sanitize(&r.note).into_owned(), theme.note));

@@ -73,6 +73,12 @@ fn legend(state: &State, width: usize) -> Vec<Line<'static>> {
     review.push(Span::styled(strings::NOTE_BADGE, theme.dim));
     review.push(Span::styled(" note", theme.key_help));
     out.push(Line::from(review));
+    // Its own line: the review line is full at 80 columns.
+    out.push(Line::from(vec![
+        Span::raw("        "),
+        Span::styled(strings::CHANGED_BADGE, theme.warning),
+        Span::styled(format!(" {}", strings::CHANGED_LABEL), theme.key_help),
+    ]));
     let explain = state
         .ui
         .keymap

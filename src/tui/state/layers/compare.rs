@@ -8,7 +8,7 @@ use super::picker::{PickFor, Picker};
 use super::popup::{Popup, Section};
 use super::{Context, Help, Layer, Outcome};
 use crate::compare::{Comparison, Status, compare_apps};
-use crate::model::Catalog;
+use crate::model::{App, Catalog};
 use crate::risk::{RiskTable, Tier};
 use crate::tui::action::{Action, Side};
 use crate::tui::state::scroll::{Motion, Scroll};
@@ -49,12 +49,32 @@ pub struct CompareView {
     /// Each permission section's entries, most dangerous tier first (then by name): indices
     /// into `only_a`, `only_b` and `both`.
     pub perm_order: [Vec<usize>; 3],
+    /// A version of side A's app that is not in the catalog (the one its decision was made
+    /// on), shown instead of the catalog's; it goes with the app when the sides swap.
+    pub a_version: Option<Box<App>>,
+    pub b_version: Option<Box<App>>,
 }
 
 impl CompareView {
     /// Compare catalog apps `a` and `b` (indices), permissions rated by `risk`.
     pub fn new(catalog: &Catalog, risk: &RiskTable, a: usize, b: usize) -> CompareView {
-        let comparison = compare_apps(&catalog.apps[a], &catalog.apps[b]);
+        CompareView::versions(risk, (a, &catalog.apps[a]), (b, &catalog.apps[b]))
+    }
+
+    /// Compare app `i` as its decision was made on (left) with the catalog's (right).
+    pub fn since_review(catalog: &Catalog, risk: &RiskTable, i: usize, then: App) -> CompareView {
+        let mut view = CompareView::versions(risk, (i, &then), (i, &catalog.apps[i]));
+        view.a_version = Some(Box::new(then));
+        view
+    }
+
+    /// Compare two versions of apps, each with the catalog index of its app.
+    fn versions(
+        risk: &RiskTable,
+        (a, app_a): (usize, &App),
+        (b, app_b): (usize, &App),
+    ) -> CompareView {
+        let comparison = compare_apps(app_a, app_b);
         let tabs = comparison.zones.len() + 1;
         let p = &comparison.permissions;
         let perm_order = [&p.only_a, &p.only_b, &p.both].map(|list| {
@@ -78,6 +98,8 @@ impl CompareView {
             tab: 0,
             scrolls: vec![Scroll::default(); tabs],
             perm_order,
+            a_version: None,
+            b_version: None,
         }
     }
 
@@ -224,7 +246,12 @@ impl CompareView {
     pub(super) fn recompare(&mut self, ws: &Workspace) {
         let pivot = self.comparison.zones.get(self.tab).map(|z| z.pivot.clone());
         let only = self.only_differences;
-        *self = CompareView::new(&ws.catalog, &ws.risk, self.a, self.b);
+        let (a_version, b_version) = (self.a_version.take(), self.b_version.take());
+        let app_a = a_version.as_deref().unwrap_or(&ws.catalog.apps[self.a]);
+        let app_b = b_version.as_deref().unwrap_or(&ws.catalog.apps[self.b]);
+        *self = CompareView::versions(&ws.risk, (self.a, app_a), (self.b, app_b));
+        self.a_version = a_version;
+        self.b_version = b_version;
         self.only_differences = only;
         self.tab = match pivot {
             Some(p) => self
@@ -293,8 +320,8 @@ impl CompareView {
             }
             Action::PutOnSide { side, app } => {
                 match side {
-                    Side::A => self.a = *app,
-                    Side::B => self.b = *app,
+                    Side::A => (self.a, self.a_version) = (*app, None),
+                    Side::B => (self.b, self.b_version) = (*app, None),
                 }
                 self.recompare(cx.workspace);
                 true

@@ -71,6 +71,7 @@ impl CompareView {
             .and_then(|r| self.line_key(*r))
             .map(LineKey::swapped);
         std::mem::swap(&mut self.a, &mut self.b);
+        std::mem::swap(&mut self.a_version, &mut self.b_version);
         self.recompare(ws);
         let rows = self.rows();
         let pos = key
