@@ -5,9 +5,9 @@ mod support;
 
 mod compare;
 mod compare_swap;
+mod drift;
 mod filter_bar;
 mod history;
-mod drift;
 mod input;
 mod languages;
 mod log;

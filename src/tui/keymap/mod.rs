@@ -69,8 +69,8 @@ pub struct ModeInfo {
 pub struct DuplicateBinding {
     pub mode: Mode,
     pub key: Key,
-    pub first: Action,
-    pub second: Action,
+    pub first: Box<Action>,
+    pub second: Box<Action>,
 }
 
 #[derive(Debug, Clone)]
@@ -94,8 +94,8 @@ impl Keymap {
                     return Err(DuplicateBinding {
                         mode: b.mode,
                         key: *key,
-                        first: first.action.clone(),
-                        second: b.action.clone(),
+                        first: Box::new(first.action.clone()),
+                        second: Box::new(b.action.clone()),
                     });
                 }
                 index.insert((b.mode, *key), (i, k));

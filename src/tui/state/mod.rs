@@ -3,8 +3,8 @@
 //! needs the outside world is an `Effect` for the event loop.
 
 mod catalog_index;
-mod history;
 mod drift;
+mod history;
 pub mod items;
 mod languages;
 pub mod layers;
