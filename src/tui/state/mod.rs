@@ -153,12 +153,14 @@ impl State {
             },
             workspace,
         };
-        let mut notes = notes;
-        if let Some(drift) = state.drift_note() {
-            // First: the one thing here that asks for a decision.
-            notes.insert(0, drift);
-        }
         state.tell_what_loading_noticed(&warnings, &notes);
+        if let Some(drift) = state.drift_note() {
+            // The one thing at start that asks for a decision: the status line says it (the
+            // loading notes stay in the log), and the log keeps it too.
+            let message = Message::new(MessageKind::Warning, drift);
+            state.log(message.clone());
+            state.ui.message = Some(message);
+        }
         state
     }
 
