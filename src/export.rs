@@ -57,7 +57,7 @@ pub fn app_cells(app: &App, score: f64, risk: &AppRisk, review: Option<&Review>)
         app.publisher.clone(),
         app.certification.as_str().to_string(),
         format!("{score:.1}"),
-        risk.highest.as_str().to_string(),
+        risk.highest_label().to_string(),
         risk.count(Tier::Critical).to_string(),
         risk.count(Tier::High).to_string(),
         app.permissions.len().to_string(),

@@ -41,7 +41,8 @@ pub const APPS_COUNT: &str = "apps";
 
 pub fn certification(c: Certification) -> &'static str {
     match c {
-        Certification::Certified => "✓ certified",
+        // A word, no glyph: ✓ is the approved decision's mark.
+        Certification::Certified => "certified",
         Certification::Attested => "attested",
         Certification::None => "",
     }
@@ -59,8 +60,12 @@ pub fn kind(k: PermissionKind) -> &'static str {
 /// "14 perms · 6 app" for the app list.
 pub fn permission_counts(total: usize, application: usize) -> String {
     let s = if total == 1 { "" } else { "s" };
-    format!("{total} perm{s} · {application} app")
+    // "appl.", not "app": "17 app" reads as seventeen apps.
+    format!("{total} perm{s} · {application} {APPLICATION_SHORT}")
 }
+
+/// After the count of application permissions (those that need no signed-in user).
+pub const APPLICATION_SHORT: &str = "appl.";
 
 /// Group header counts in the permissions tab.
 pub fn group_counts(total: usize, application: usize) -> String {
@@ -77,6 +82,10 @@ pub const INDEX_APPS: &str = "Apps";
 pub const NO_SHARED_REGISTRATIONS: &str = "No registration is shared by several apps";
 pub const NO_PERMISSIONS_IN_CATALOG: &str = "No permissions in this catalog";
 pub const SORT_RELEVANCE: &str = "relevance";
+
+/// The risk marker of an app that requests no permission (a tier letter says what its worst
+/// permission is; `·` is a permission the tier table does not rate).
+pub const NO_PERMISSION_MARK: &str = "-";
 
 /// One letter per risk tier, so the marker reads without color too.
 pub fn tier_letter(t: crate::risk::Tier) -> &'static str {
@@ -155,7 +164,7 @@ pub fn tier_marker(tier: crate::risk::Tier) -> &'static str {
     }
 }
 
-/// "12 perms · 3 app · 4 unanswered" for a compare header.
+/// "12 perms · 3 appl. · 4 unanswered" for a compare header.
 pub fn compare_counts(total: usize, application: usize, unanswered: usize) -> String {
     format!(
         "{} · {unanswered} unanswered",
