@@ -72,6 +72,16 @@ pub fn group_counts(total: usize, application: usize) -> String {
     permission_counts(total, application)
 }
 
+pub const EXPORT_TITLE: &str = "Export to CSV";
+pub const EXPORT_PLAIN: &str = "CSV (RFC 4180, UTF-8): scripts, LibreOffice, Google Sheets";
+pub const EXPORT_EXCEL: &str = "CSV for Excel (UTF-8 with a byte-order mark)";
+
+/// The first line of the export choice: what will be written.
+pub fn export_what(apps: usize) -> String {
+    let s = if apps == 1 { "" } else { "s" };
+    format!("The {apps} app{s} shown, as filtered and sorted:")
+}
+
 pub const WARNINGS_TITLE: &str = "Warnings while loading";
 pub const NOTE_TITLE: &str = "Note";
 pub const SCORE_TITLE: &str = "Score";

@@ -36,6 +36,9 @@ pub fn render(
     Clear.render(rect, buf);
     layout.popup = rect;
     match popup {
+        Popup::Export { apps, list } => {
+            super::export_choice::render(state, *apps, list.selected, rect, buf, layout);
+        }
         Popup::Score {
             app,
             explanation,
@@ -228,6 +231,7 @@ fn permission_lines(state: &State, p: &Permission, w: usize) -> Vec<Line<'static
 /// Lines the popup would like, before it is cut to the screen.
 fn content_height(state: &State, popup: &Popup, w: usize) -> u16 {
     let n = match popup {
+        Popup::Export { .. } => super::export_choice::HEIGHT,
         Popup::Text { sections, .. } => text_lines(state, sections, w).len(),
         Popup::Score {
             app, explanation, ..
