@@ -57,7 +57,7 @@ pub fn app_cells(app: &App, score: f64, risk: &AppRisk, review: Option<&Review>)
         app.publisher.clone(),
         app.certification.as_str().to_string(),
         format!("{score:.1}"),
-        risk.highest.as_str().to_string(),
+        risk.highest_label().to_string(),
         risk.count(Tier::Critical).to_string(),
         risk.count(Tier::High).to_string(),
         app.permissions.len().to_string(),
@@ -104,14 +104,14 @@ fn permission_list(app: &App) -> String {
     seen.join(";")
 }
 
-/// When the decision was made: the review's last change while it holds a decision (the
-/// store keeps one time per review).
+/// When the decision was made: its own field time, or the review's one time for a file
+/// written before fields had their own.
 fn decision_ms(review: &Review) -> Option<u64> {
-    review
-        .decision
-        .is_some()
-        .then_some(review.updated_ms)
-        .filter(|ms| *ms > 0)
+    let ms = match review.field_ms.decision {
+        0 => review.updated_ms,
+        ms => ms,
+    };
+    review.decision.is_some().then_some(ms).filter(|ms| *ms > 0)
 }
 
 /// RFC 4180 CSV: records end in CRLF, cells quoted where needed. Cells are sanitized as for a
@@ -189,6 +189,22 @@ fn civil(secs: u64) -> (i64, i64, i64, u64, u64, u64) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_decision_time_is_the_decision_field_s_not_a_later_note_s() {
+        let mut review = Review {
+            decision: Some(crate::review::Decision::Approved),
+            updated_ms: 5_000,
+            ..Review::default()
+        };
+        // A first-version file: the review's one time.
+        assert_eq!(decision_ms(&review), Some(5_000));
+        review.field_ms.decision = 1_000;
+        review.field_ms.note = 5_000;
+        assert_eq!(decision_ms(&review), Some(1_000));
+        review.decision = None;
+        assert_eq!(decision_ms(&review), None);
+    }
+
     use super::*;
 
     #[test]

@@ -41,7 +41,7 @@ pub struct RiskView {
 impl From<AppRisk> for RiskView {
     fn from(r: AppRisk) -> RiskView {
         RiskView {
-            highest: r.highest.as_str(),
+            highest: r.highest_label(),
             critical: r.count(Tier::Critical),
             high: r.count(Tier::High),
             medium: r.count(Tier::Medium),
@@ -106,7 +106,7 @@ pub fn run(ws: &Workspace, args: &ListArgs) -> Result<SafeText, Failure> {
                     app.publisher.clone(),
                     app.certification.as_str().to_string(),
                     format!("{:.1}", ws.scores[i]),
-                    AppRisk::of(app, &ws.risk).highest.as_str().to_string(),
+                    AppRisk::of(app, &ws.risk).highest_label().to_string(),
                     app.permissions.len().to_string(),
                     app.application_permission_count().to_string(),
                     review
@@ -163,7 +163,7 @@ fn table(ws: &Workspace, picked: &[usize]) -> SafeText {
             app.publisher.clone(),
             app.certification.as_str().to_string(),
             format!("{:.1}", ws.scores[i]),
-            AppRisk::of(app, &ws.risk).highest.as_str().to_string(),
+            AppRisk::of(app, &ws.risk).highest_label().to_string(),
             app.permissions.len().to_string(),
             app.application_permission_count().to_string(),
             review_badge(&ws.reviews, app),

@@ -50,7 +50,7 @@ pub fn run(ws: &Workspace, args: &ShowArgs) -> Result<SafeText, Failure> {
         ws.scores[index],
         app.id,
         "Risk:",
-        risk.highest.as_str()
+        risk.highest_label()
     );
     let counts: Vec<String> = Tier::ALL
         .iter()

@@ -5,4 +5,4 @@ mod rules;
 mod summary;
 
 pub use rules::{Rating, RiskTable, RiskTableError, Tier};
-pub use summary::AppRisk;
+pub use summary::{AppRisk, NO_PERMISSION};

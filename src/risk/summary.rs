@@ -23,7 +23,25 @@ impl AppRisk {
     pub fn count(&self, tier: Tier) -> usize {
         self.counts[tier as usize]
     }
+
+    /// Whether the app requests no permission at all.
+    pub fn is_none(&self) -> bool {
+        self.counts.iter().all(|n| *n == 0)
+    }
+
+    /// The app's risk in a word: `none` when it requests no permission, else its worst tier
+    /// (`unknown` only when every permission it requests is one the table does not rate).
+    pub fn highest_label(&self) -> &'static str {
+        if self.is_none() {
+            NO_PERMISSION
+        } else {
+            self.highest.as_str()
+        }
+    }
 }
+
+/// The risk word of an app that requests no permission.
+pub const NO_PERMISSION: &str = "none";
 
 #[cfg(test)]
 mod tests {
@@ -54,9 +72,19 @@ mod tests {
     }
 
     #[test]
-    fn app_without_permissions_is_unknown_with_no_counts() {
+    fn app_without_permissions_is_none_and_unrated_ones_unknown() {
         let r = AppRisk::of(&App::default(), RiskTable::embedded());
-        assert_eq!(r.highest, Tier::Unknown);
         assert_eq!(r.counts.iter().sum::<usize>(), 0);
+        assert_eq!(r.highest_label(), "none");
+        let free_text = App {
+            permissions: vec![Permission {
+                name: "some free text".into(),
+                ..Permission::default()
+            }],
+            ..App::default()
+        };
+        let r = AppRisk::of(&free_text, RiskTable::embedded());
+        assert_eq!(r.highest_label(), "unknown");
+        assert_eq!(r.count(Tier::Unknown), 1);
     }
 }

@@ -375,17 +375,14 @@ impl ScoreCard {
             }
         }
         let rounded = if (self.mean - self.base).abs() > 1e-9 {
-            format!(", {:.3} rounded", self.mean)
+            format!("weighted mean {:.3}, rounded", self.mean)
         } else {
-            String::new()
+            "weighted mean of the categories".to_string()
         };
-        lines.push(format!(
-            "{:<16}{:>4.1}/10  (weighted mean of the categories{rounded})",
-            "Base", self.base
-        ));
+        lines.push(format!("{:<16}{:>4.1}/10  ({rounded})", "Base", self.base));
         for p in &self.penalties {
             let listed = if p.listed > 1 {
-                format!("; listed {} times, counted once", p.listed)
+                format!("; listed {}×, counted once", p.listed)
             } else {
                 String::new()
             };
@@ -612,7 +609,7 @@ mod tests {
         assert_eq!(card.penalty, clean_sum(expected));
         assert_eq!(card.total, tenths(10.0 - expected));
         let text = card.explain(&cfg).join("\n");
-        assert!(text.contains("listed 2 times, counted once"), "{text}");
+        assert!(text.contains("listed 2×, counted once"), "{text}");
     }
 
     /// The numbers of an explanation's lines as printed: the base, each penalty, the
@@ -660,9 +657,10 @@ mod tests {
                     assert_eq!(penalty, cfg.penalties.cap, "{text}");
                 }
                 let exact = (base - penalty).max(0.0);
+                let score_line = lines.iter().find(|l| l.starts_with("Score")).unwrap();
                 assert!(
-                    (exact - score).abs() < 1e-9 || text.contains("rounded)"),
-                    "{text}"
+                    (exact - score).abs() < 1e-9 || score_line.ends_with(", rounded)"),
+                    "a rounded score says so: {text}"
                 );
                 assert!((tenths(exact) - score).abs() < 1e-9, "{text}");
                 assert_eq!(score, card.total, "{text}");
@@ -686,7 +684,10 @@ mod tests {
         let (base, _, _, score) = printed(&lines);
         assert_eq!((base, card.base), (3.3, 3.3));
         assert_eq!(score, base, "no penalty: the score is the base as printed");
-        assert!(lines.join("\n").contains("3.333 rounded"), "{lines:?}");
+        assert!(
+            lines.join("\n").contains("weighted mean 3.333, rounded"),
+            "{lines:?}"
+        );
     }
 
     #[test]

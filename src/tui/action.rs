@@ -103,8 +103,11 @@ pub enum Action {
     IndexSwitch,
     /// Permission index: back from the apps column to the permissions column.
     IndexBack,
-    /// Write the shown (filtered, sorted) list to a CSV file.
+    /// Write the shown (filtered, sorted) list to a CSV file: asks plain CSV or for Excel.
     Export,
+    /// The export choice's answer: write the CSV of this flavor.
+    #[strum(disabled)]
+    ExportAs(crate::export::CsvFlavor),
     /// Copy the selected value to the clipboard (OSC 52).
     Copy,
     /// Open the selected app's AppSource or Teams link in the system browser.

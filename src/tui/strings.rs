@@ -45,7 +45,8 @@ pub const APPS_COUNT: &str = "apps";
 
 pub fn certification(c: Certification) -> &'static str {
     match c {
-        Certification::Certified => "✓ certified",
+        // A word, no glyph: ✓ is the approved decision's mark.
+        Certification::Certified => "certified",
         Certification::Attested => "attested",
         Certification::None => "",
     }
@@ -63,8 +64,12 @@ pub fn kind(k: PermissionKind) -> &'static str {
 /// "14 perms · 6 app" for the app list.
 pub fn permission_counts(total: usize, application: usize) -> String {
     let s = if total == 1 { "" } else { "s" };
-    format!("{total} perm{s} · {application} app")
+    // "appl.", not "app": "17 app" reads as seventeen apps.
+    format!("{total} perm{s} · {application} {APPLICATION_SHORT}")
 }
+
+/// After the count of application permissions (those that need no signed-in user).
+pub const APPLICATION_SHORT: &str = "appl.";
 
 /// Group header counts in the permissions tab.
 pub fn group_counts(total: usize, application: usize) -> String {
@@ -91,6 +96,16 @@ pub const LOG_WARNING: &str = "warning";
 pub const LOG_ERROR: &str = "error";
 /// After a status message cut to fit: the key that shows it whole.
 pub const LOG_POINTER: &str = "whole in";
+pub const EXPORT_TITLE: &str = "Export to CSV";
+pub const EXPORT_PLAIN: &str = "CSV (RFC 4180, UTF-8): scripts, LibreOffice, Google Sheets";
+pub const EXPORT_EXCEL: &str = "CSV for Excel (UTF-8 with a byte-order mark)";
+
+/// The first line of the export choice: what will be written.
+pub fn export_what(apps: usize) -> String {
+    let s = if apps == 1 { "" } else { "s" };
+    format!("The {apps} app{s} shown, as filtered and sorted:")
+}
+
 pub const WARNINGS_TITLE: &str = "Warnings while loading";
 /// The status line when another program (the CLI, a second TUI) changed reviews.
 pub const CHANGED_ELSEWHERE: &str = "changed in another program";
@@ -103,6 +118,10 @@ pub const INDEX_APPS: &str = "Apps";
 pub const NO_SHARED_REGISTRATIONS: &str = "No registration is shared by several apps";
 pub const NO_PERMISSIONS_IN_CATALOG: &str = "No permissions in this catalog";
 pub const SORT_RELEVANCE: &str = "relevance";
+
+/// The risk marker of an app that requests no permission (a tier letter says what its worst
+/// permission is; `·` is a permission the tier table does not rate).
+pub const NO_PERMISSION_MARK: &str = "-";
 
 /// One letter per risk tier, so the marker reads without color too.
 pub fn tier_letter(t: crate::risk::Tier) -> &'static str {
@@ -191,7 +210,7 @@ pub fn tier_marker(tier: crate::risk::Tier) -> &'static str {
     }
 }
 
-/// "12 perms · 3 app · 4 unanswered" for a compare header.
+/// "12 perms · 3 appl. · 4 unanswered" for a compare header.
 pub fn compare_counts(total: usize, application: usize, unanswered: usize) -> String {
     format!(
         "{} · {unanswered} unanswered",

@@ -71,10 +71,7 @@ fn a_permission_of_two_registrations_is_one_penalty_and_the_sum_is_as_printed() 
         1,
         "penalized once: {out}"
     );
-    assert!(
-        penalties[0].contains("listed 2 times, counted once"),
-        "{out}"
-    );
+    assert!(penalties[0].contains("listed 2×, counted once"), "{out}");
     let line = |label: &str| out.lines().find(|l| l.starts_with(label)).unwrap();
     let base = number_after(line("Base"), "Base");
     let each: Vec<f64> = penalties.iter().map(|l| number_after(l, "")).collect();

@@ -22,9 +22,9 @@ use attest_tui::model::{App, Catalog, PermissionKind};
 use attest_tui::risk::RiskTable;
 use attest_tui::score::{ScoreConfig, score_totals};
 
-struct Corpus {
-    name: String,
-    catalog: Catalog,
+pub(crate) struct Corpus {
+    pub(crate) name: String,
+    pub(crate) catalog: Catalog,
     /// Per app id, the most question rows one of its pages has.
     richest_page: BTreeMap<String, usize>,
     scores: BTreeMap<String, f64>,
@@ -43,7 +43,8 @@ fn root() -> Option<PathBuf> {
     }
 }
 
-fn corpora() -> &'static [Corpus] {
+/// Every corpus, imported once for all the tests of this binary that read them.
+pub(crate) fn corpora() -> &'static [Corpus] {
     static CORPORA: OnceLock<Vec<Corpus>> = OnceLock::new();
     CORPORA.get_or_init(|| {
         let Some(root) = root() else {

@@ -8,3 +8,4 @@ mod support;
 mod import;
 mod languages;
 mod questions;
+mod tiers;

@@ -206,3 +206,38 @@ fn tiny_and_huge_sizes_with_every_overlay_stay_inside_the_screen() {
         }
     }
 }
+
+#[test]
+fn approval_and_certification_marks_differ_and_counts_say_application() {
+    // Contoso Notes is certified; approve it and look at its list row and the help legend.
+    let mut s = State::new(fixture(), "tui_catalog.json");
+    s.update(Action::MoveDown);
+    s.update(Action::Approve);
+    let text = screen(&draw(&mut s, 100, 30));
+    let row = text
+        .lines()
+        .map(|l| &l[..l.find("││").unwrap_or(l.len())])
+        .find(|left| left.starts_with('│') && left.contains("Contoso Notes"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(row.matches('✓').count(), 1, "✓ is the approval only: {row}");
+    assert!(row.contains("certified"), "{row}");
+    assert!(
+        !text.contains("✓ ✓"),
+        "was approval and certification: {text}"
+    );
+    assert!(text.contains("2 perms · 1 appl."), "{text}");
+    assert!(
+        text.contains("│ - Fabrikam Tasks"),
+        "no permission: the `-` marker, not the unknown tier's `·`: {text}"
+    );
+    s.update(Action::OpenHelp);
+    draw(&mut s, 100, 40); // measures the help, so `Bottom` knows where its end is
+    s.update(Action::Bottom);
+    let help = screen(&draw(&mut s, 100, 40));
+    assert!(
+        help.contains("N perms · M appl.: M of N are application permissions"),
+        "{help}"
+    );
+    assert!(help.contains("- none"), "{help}");
+    assert!(help.contains("✓ approved"), "{help}");
+}

@@ -90,7 +90,7 @@ fn permissions_tab_shows_the_four_registrations_at_80x24() {
     ] {
         assert!(text.contains(guid), "{guid} missing:\n{text}");
     }
-    assert!(text.contains("shared with Contoso Notes"), "{text}");
+    assert!(text.contains("shared with Contoso"), "{text}");
     assert_snapshot!(text);
 }
 

@@ -414,6 +414,7 @@ fn export_writes_a_csv_whose_rows_are_the_shown_apps() {
     s.update(Action::SearchAccept);
     s.update(Action::CycleSort);
     s.update(Action::Export);
+    s.update(Action::Activate);
     let m = s.message().unwrap().clone();
     assert_eq!(m.kind, MessageKind::Info, "{}", m.text);
     let file = std::fs::read_dir(dir.path())
@@ -423,10 +424,42 @@ fn export_writes_a_csv_whose_rows_are_the_shown_apps() {
         .expect("a CSV file");
     assert!(m.text.contains(&file.display().to_string()), "{}", m.text);
     let text = std::fs::read_to_string(&file).unwrap();
-    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    assert!(
+        text.starts_with("id,"),
+        "plain CSV, the first choice: no byte-order mark"
+    );
+    let mut r = csv::Reader::from_reader(text.as_bytes());
     let rows: Vec<String> = r.records().map(|rec| rec.unwrap()[0].to_string()).collect();
     assert_eq!(rows, ids(&s));
     assert!(!rows.is_empty());
+}
+
+#[test]
+fn export_asks_plain_or_excel_and_esc_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = state_on(fixture(), dir.path());
+    let csvs = |dir: &std::path::Path| -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "csv"))
+            .collect()
+    };
+    s.update(Action::Export);
+    assert!(matches!(s.mode(), attest_tui::tui::Mode::Popup));
+    s.update(Action::CloseOverlay);
+    assert!(csvs(dir.path()).is_empty(), "cancelled");
+    s.update(Action::Export);
+    s.update(Action::MoveDown);
+    s.update(Action::Activate);
+    assert!(s.ui.layers.is_empty(), "the choice closes");
+    let files = csvs(dir.path());
+    assert_eq!(files.len(), 1);
+    let bytes = std::fs::read(&files[0]).unwrap();
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBFid,"),
+        "Excel's byte-order mark"
+    );
 }
 
 #[test]
@@ -437,6 +470,7 @@ fn export_into_an_unwritable_place_is_a_message_not_a_crash() {
     std::fs::write(&file, "x").unwrap();
     s.export_dir = file.join("sub");
     s.update(Action::Export);
+    s.update(Action::Activate);
     assert_eq!(s.message().unwrap().kind, MessageKind::Error);
 }
 

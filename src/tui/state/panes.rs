@@ -114,7 +114,12 @@ impl State {
                 let view = TenantView::new(self.workspace.tenant.as_ref());
                 return Outcome::Push(Layer::Tenant(Box::new(view)));
             }
-            Action::Export => return self.export(),
+            Action::Export => {
+                let apps = self.ui.list.matches.len();
+                let list = crate::tui::state::scroll::Scroll::default();
+                return Outcome::Push(Layer::Popup(Popup::Export { apps, list }));
+            }
+            Action::ExportAs(flavor) => return self.export(*flavor),
             Action::Copy => return self.copy(),
             Action::OpenLink => return self.open_link(),
             Action::ShowLinks => {
@@ -351,7 +356,7 @@ impl State {
     }
 
     /// The shown list (filter and sort as on screen) as CSV, for the event loop to write.
-    fn export(&mut self) -> Outcome {
+    fn export(&mut self, flavor: crate::export::CsvFlavor) -> Outcome {
         let ws = &self.workspace;
         let indices: Vec<usize> = self.ui.list.matches.iter().map(|m| m.index).collect();
         let rows = indices.iter().map(|&i| {
@@ -363,7 +368,7 @@ impl State {
                 ws.reviews.get(&app.id),
             )
         });
-        match crate::export::csv(rows, crate::export::CsvFlavor::Excel) {
+        match crate::export::csv(rows, flavor) {
             Ok(csv) => Outcome::Effect(Effect::ExportCsv {
                 csv: csv.as_str().to_string(),
                 apps: indices.len(),

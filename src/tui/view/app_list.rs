@@ -112,7 +112,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         // Risk letter first, review marks before the certification.
         let review = badges::review_badges(state, m.index);
         let review_w = review.len() + usize::from(!review.is_empty());
-        let name_w = avail.saturating_sub(badge_w + usize::from(badge_w > 0) + 2 + review_w);
+        // Review marks and the certification apart (`✓ · certified`), so an approval's ✓ does
+        // not read as part of the certification.
+        let apart = !review.is_empty() && badge_w > 0;
+        let sep_w = if apart { 3 } else { usize::from(badge_w > 0) };
+        let name_w = avail.saturating_sub(badge_w + sep_w + 2 + review_w);
         let name_style = if is_sel { theme.title } else { Style::new() };
         let mut l1 = vec![
             marker.clone(),
@@ -132,7 +136,11 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
             l1.extend(review);
         }
         if badge_w > 0 {
-            l1.push(Span::raw(" "));
+            if apart {
+                l1.push(Span::styled(format!(" {} ", strings::SEP), theme.dim));
+            } else {
+                l1.push(Span::raw(" "));
+            }
             l1.extend(fit_plain(
                 badge,
                 badge_w,

@@ -53,10 +53,16 @@ pub fn message(state: &State, width: usize) -> Option<Vec<Span<'static>>> {
     Some(spans)
 }
 
-/// The app's worst permission tier as a colored letter.
+/// The app's worst permission tier as a colored letter (`-` when it requests none).
 pub fn risk_marker(state: &State, app: usize) -> Span<'static> {
-    let tier = state.workspace.app_risk(app).highest;
-    Span::styled(strings::tier_letter(tier), state.ui.theme.risk(tier))
+    let risk = state.workspace.app_risk(app);
+    if risk.is_none() {
+        return Span::styled(strings::NO_PERMISSION_MARK, state.ui.theme.dim);
+    }
+    Span::styled(
+        strings::tier_letter(risk.highest),
+        state.ui.theme.risk(risk.highest),
+    )
 }
 
 /// Decision, bookmark and note marks of an app ("" when it has none).
@@ -180,14 +186,14 @@ pub fn header_parts(state: &State, app: usize) -> Vec<(&'static str, String, Sty
     use crate::risk::Tier;
     let theme = &state.ui.theme;
     let risk = state.workspace.app_risk(app);
-    let counts: Vec<String> = [Tier::Critical, Tier::High, Tier::Medium, Tier::Low]
+    let counts: Vec<String> = Tier::ALL
         .into_iter()
         .filter(|t| risk.count(*t) > 0)
         .map(|t| format!("{}{}", strings::tier_letter(t), risk.count(t)))
         .collect();
     // Counts per tier, worst first: the first letter is the app's highest tier.
     let risk_text = if counts.is_empty() {
-        risk.highest.as_str().to_string()
+        risk.highest_label().to_string()
     } else {
         counts.join(" ")
     };

@@ -59,6 +59,11 @@ fn legend(state: &State, width: usize) -> Vec<Line<'static>> {
         risk.push(Span::styled(strings::tier_letter(t), theme.risk(t)));
         risk.push(Span::styled(format!(" {} ", t.as_str()), theme.key_help));
     }
+    risk.push(Span::styled(strings::NO_PERMISSION_MARK, theme.dim));
+    risk.push(Span::styled(
+        format!(" {}", crate::risk::NO_PERMISSION),
+        theme.key_help,
+    ));
     out.push(Line::from(risk));
     let mut review = vec![Span::raw(" Review ")];
     for d in Decision::ALL {
@@ -79,6 +84,15 @@ fn legend(state: &State, width: usize) -> Vec<Line<'static>> {
         Span::styled(strings::CHANGED_BADGE, theme.warning),
         Span::styled(format!(" {}", strings::CHANGED_LABEL), theme.key_help),
     ]));
+    out.push(Line::from(fit_plain(
+        &format!(
+            " Counts N perms · M {}: M of N are application permissions",
+            strings::APPLICATION_SHORT
+        ),
+        width,
+        theme.key_help,
+        false,
+    )));
     let explain = state
         .ui
         .keymap

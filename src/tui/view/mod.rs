@@ -7,6 +7,7 @@ mod compare;
 mod compare_header;
 mod compare_picker;
 mod detail;
+mod export_choice;
 mod help;
 mod labels;
 mod links;

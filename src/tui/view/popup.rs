@@ -39,6 +39,9 @@ pub fn render(
         Popup::Registration { guid, list, .. } => {
             super::registration_popup::render(state, popup, guid, *list, rect, buf, layout);
         }
+        Popup::Export { apps, list } => {
+            super::export_choice::render(state, *apps, list.selected, rect, buf, layout);
+        }
         Popup::Score {
             app,
             explanation,
@@ -231,6 +234,7 @@ fn permission_lines(state: &State, p: &Permission, w: usize) -> Vec<Line<'static
 /// Lines the popup would like, before it is cut to the screen.
 fn content_height(state: &State, popup: &Popup, w: usize) -> u16 {
     let n = match popup {
+        Popup::Export { .. } => super::export_choice::HEIGHT,
         Popup::Text { sections, .. } => text_lines(state, sections, w).len(),
         Popup::Registration { .. } => super::registration_popup::height(state, popup),
         Popup::Score {

@@ -17,10 +17,12 @@ pub fn lines(state: &State, app: usize, explanation: &[String], w: usize) -> Vec
     let theme = &state.ui.theme;
     let mut out = Vec::new();
     for l in explanation {
-        // Penalty lines end with "(kind, tier)": color them by the tier.
-        let tier = Tier::ALL
-            .into_iter()
-            .find(|t| l.trim_end().ends_with(&format!(", {})", t.as_str())));
+        // Penalty lines end with "(kind, tier)" or "(kind, tier; listed …)": color them by
+        // the tier.
+        let tier = Tier::ALL.into_iter().find(|t| {
+            let l = l.trim_end();
+            l.ends_with(&format!(", {})", t.as_str())) || l.contains(&format!(", {}; ", t.as_str()))
+        });
         let style = tier.map_or(ratatui::style::Style::new(), |t| theme.risk(t));
         for part in wrap(&safe(l), w) {
             out.push(Line::styled(part, style));

@@ -27,7 +27,7 @@ pub use help::Help;
 pub use note::NoteEditor;
 pub use perm_index::{IndexTab, PermEntry, PermIndex, RegEntry};
 pub use picker::{PickFor, Picker};
-pub use popup::{Popup, Section, text_popup};
+pub use popup::{EXPORT_CHOICES, Popup, Section, text_popup};
 pub use search::SearchTarget;
 pub use tenant::{Finding, TenantView};
 

@@ -64,7 +64,15 @@ pub enum Popup {
         explanation: Vec<String>,
         scroll: usize,
     },
+    /// Which CSV to export the shown apps as ([`EXPORT_CHOICES`], the selected one on Enter).
+    Export { apps: usize, list: Scroll },
 }
+
+/// The export choices, in the order shown: plain CSV first, as the CLI's default.
+pub const EXPORT_CHOICES: [crate::export::CsvFlavor; 2] = [
+    crate::export::CsvFlavor::Plain,
+    crate::export::CsvFlavor::Excel,
+];
 
 impl Popup {
     pub fn text(title: impl Into<String>, sections: Vec<Section>) -> Popup {
@@ -153,6 +161,18 @@ impl Popup {
             };
         }
         match (self, action) {
+            (Popup::Export { list, .. }, Action::ClickPopupRow(pos)) => {
+                list.selected = (*pos).min(EXPORT_CHOICES.len() - 1);
+                Outcome::PopThen(Action::ExportAs(EXPORT_CHOICES[list.selected]))
+            }
+            (Popup::Export { list, .. }, a) if Motion::of(a).is_some() => {
+                let m = Motion::of(a).unwrap_or(Motion::Up);
+                Outcome::changed(list.apply(m, EXPORT_CHOICES.len(), EXPORT_CHOICES.len()))
+            }
+            (Popup::Export { list, .. }, Action::Activate) => {
+                let flavor = EXPORT_CHOICES[list.selected.min(EXPORT_CHOICES.len() - 1)];
+                Outcome::PopThen(Action::ExportAs(flavor))
+            }
             (Popup::Permission { others, list, .. }, Action::ClickPopupRow(pos)) => {
                 Outcome::changed(list.apply(Motion::To(*pos), others.len(), layout.popup_rows))
             }
@@ -209,6 +229,7 @@ impl Popup {
                 list.clamp(apps.len(), layout.popup_rows);
                 before != *list
             }
+            Popup::Export { .. } => false,
         }
     }
 }

@@ -1,0 +1,74 @@
+//! The export choice (`e`): plain CSV for scripts and most tools, or CSV with the byte-order
+//! mark Excel needs to read UTF-8. One row each; Enter or a click writes the file.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use crate::export::CsvFlavor;
+use crate::tui::layout::ScreenLayout;
+use crate::tui::state::State;
+use crate::tui::state::layers::EXPORT_CHOICES;
+use crate::tui::strings;
+
+use super::text::{fit_plain, put};
+
+/// Lines of the popup: a line of what is exported, a blank line, then one row per choice.
+pub const HEIGHT: usize = 2 + EXPORT_CHOICES.len();
+
+pub fn render(
+    state: &State,
+    apps: usize,
+    selected: usize,
+    rect: Rect,
+    buf: &mut Buffer,
+    layout: &mut ScreenLayout,
+) {
+    let theme = &state.ui.theme;
+    let title = Line::from(fit_plain(
+        &format!(" {} ", strings::EXPORT_TITLE),
+        rect.width.saturating_sub(2) as usize,
+        theme.title,
+        false,
+    ));
+    let inner = super::framed(title, true, state, rect, buf);
+    let w = inner.width as usize;
+    let what = strings::export_what(apps);
+    put(
+        buf,
+        inner,
+        inner.y,
+        &Line::from(fit_plain(&what, w, theme.dim, false)),
+    );
+    let rows = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    layout.popup_list = rows;
+    layout.popup_rows = rows.height as usize;
+    for (k, flavor) in EXPORT_CHOICES.iter().enumerate().take(rows.height as usize) {
+        let y = rows.y + k as u16;
+        let text = match flavor {
+            CsvFlavor::Plain => strings::EXPORT_PLAIN,
+            CsvFlavor::Excel => strings::EXPORT_EXCEL,
+        };
+        put(
+            buf,
+            rows,
+            y,
+            &Line::from(fit_plain(text, w, Style::new(), false)),
+        );
+        if k == selected {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..rows
+                },
+                theme.selected,
+            );
+        }
+    }
+}
