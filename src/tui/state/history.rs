@@ -98,9 +98,8 @@ impl State {
                 .unwrap_or_else(|| "go_back".into());
             self.say(
                 MessageKind::Warning,
-                format!(
-                    "the filter /{hidden_by} hides {name}: cleared it to show the app; {back} restores the filter"
-                ),
+                // The key first: a narrow status line cuts the end.
+                format!("{back} restores the filter /{hidden_by}, cleared: it hid {name}"),
             );
         }
         if let Some(pos) = self.ui.list.matches.iter().position(|m| m.index == app) {
