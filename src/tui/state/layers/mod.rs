@@ -14,7 +14,6 @@ mod picker;
 mod popup;
 mod search;
 
-use super::history::JumpTo;
 use super::workspace::Workspace;
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
@@ -42,6 +41,17 @@ pub enum Layer {
     Compare(Box<CompareView>),
     /// The fuzzy search that picks the app to compare with.
     Picker(Picker),
+}
+
+/// Where a jump lands in the app it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JumpTo {
+    /// The Permissions tab, on the permission of this name.
+    Permission(String),
+    /// The Permissions tab, on the header of this registration's group.
+    Registration(String),
+    /// The app's detail, on the tab of the same kind as now.
+    App,
 }
 
 /// What handling an action did, for `State::update` to apply.
