@@ -253,7 +253,10 @@ fn the_filter_bar_takes_the_query_language_and_keeps_the_last_result_on_an_error
 
     let buf = draw(&mut s, 80, 24);
     let text = screen(&buf);
-    assert!(text.contains("col 18: unclosed quote"), "{text}");
+    // Under the bar: a caret under column 18, the message wrapped to the pane.
+    let row = |y: usize| text.lines().nth(y).unwrap_or_default().to_string();
+    assert_eq!(row(2).chars().position(|c| c == '^'), Some(19), "{text}");
+    assert!(row(3).contains("unclosed quote: expected a"), "{text}");
     assert!(
         text.contains("filter, column 18: unclosed quote: expected a closing"),
         "the whole message in the status line: {text}"

@@ -3,10 +3,28 @@
 //! parsed as its own `key:value` term, so every key gets lists the same way and an error names
 //! the one value that is wrong, at its place in the query.
 
-use super::parse::{Bad, TermKind, parse_term};
+/// Why a term does not parse, and which characters of the term (offset, length) are wrong;
+/// `at: None` blames the whole token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Bad {
+    pub message: String,
+    pub at: Option<(usize, usize)>,
+}
 
-/// A term's body (without its `-`), with any comma-separated values as [`TermKind::AnyOf`].
-pub(super) fn parse_any_of(body: &str, quoted: bool) -> Result<Option<TermKind>, Bad> {
+impl Bad {
+    pub(super) fn token(message: String) -> Bad {
+        Bad { message, at: None }
+    }
+}
+
+/// A term's body (without its `-`) parsed by `parse_term`, comma-separated values of one key
+/// each parsed as `key:value` and joined by `any` (the filter's "any of" term).
+pub(super) fn parse_any_of<T: PartialEq>(
+    body: &str,
+    quoted: bool,
+    parse_term: impl Fn(&str, bool) -> Result<Option<T>, Bad>,
+    any: impl FnOnce(Vec<T>) -> T,
+) -> Result<Option<T>, Bad> {
     let Some((key, value)) = body.split_once(':') else {
         return parse_term(body, quoted);
     };
@@ -56,7 +74,7 @@ pub(super) fn parse_any_of(body: &str, quoted: bool) -> Result<Option<TermKind>,
     }
     Ok(Some(match kinds.len() {
         1 => kinds.remove(0),
-        _ => TermKind::AnyOf(kinds),
+        _ => any(kinds),
     }))
 }
 

@@ -2,6 +2,8 @@ use crate::model::{Answer, Certification, PermissionKind, normalize_answer};
 use crate::review::Decision;
 use crate::risk::Tier;
 
+use super::any_of::{Bad, parse_any_of};
+
 /// A parsed filter: fuzzy text (all bare words joined) and structured terms, all of which must
 /// hold.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -173,15 +175,17 @@ pub fn parse_filter(query: &str) -> Result<Filter, QueryError> {
             _ => (false, token.text.as_str()),
         };
         let offset = token.len - body.chars().count();
-        let term = super::any_of::parse_any_of(body, token.quoted).map_err(|bad| match bad.at {
-            // Offsets inside the body are offsets in the query only when no quote was removed.
-            Some((at, len)) if !token.quoted => QueryError {
-                position: token.start + offset + at,
-                len,
-                message: bad.message,
+        let term = parse_any_of(body, token.quoted, parse_term, TermKind::AnyOf).map_err(
+            |bad| match bad.at {
+                // Offsets inside the body are offsets in the query only when no quote was removed.
+                Some((at, len)) if !token.quoted => QueryError {
+                    position: token.start + offset + at,
+                    len,
+                    message: bad.message,
+                },
+                _ => err(bad.message),
             },
-            _ => err(bad.message),
-        })?;
+        )?;
         if let Some(kind) = term {
             filter.terms.push(Term { negated, kind });
         } else {
@@ -190,20 +194,6 @@ pub fn parse_filter(query: &str) -> Result<Filter, QueryError> {
     }
     filter.text = words.join(" ");
     Ok(filter)
-}
-
-/// Why a term does not parse, and which characters of the term (offset, length) are wrong;
-/// `at: None` blames the whole token.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Bad {
-    pub message: String,
-    pub at: Option<(usize, usize)>,
-}
-
-impl Bad {
-    pub(super) fn token(message: String) -> Bad {
-        Bad { message, at: None }
-    }
 }
 
 /// The valid values of a key, as the error messages list them: "a, b or c".
@@ -216,7 +206,7 @@ fn one_of(values: &[&str]) -> String {
 }
 
 /// None: not a term, just a word for fuzzy search.
-pub(super) fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, Bad> {
+fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, Bad> {
     // An answer test: `QUESTION=VALUE` or `zone:PIVOT=VALUE`.
     if let Some((left, right)) = body.rsplit_once('=')
         && !left.is_empty()

@@ -11,24 +11,13 @@ use crate::tui::keymap::Mode;
 use crate::workspace::SortKey;
 
 use super::items::{Item, TabKey};
-use super::layers::Layer;
+use super::layers::{JumpTo, Layer};
 use super::messages::MessageKind;
 use super::scroll::{Motion, Scroll};
 use super::{Focus, State, TabState};
 
 /// How many places back are kept; older ones are forgotten first.
 const DEPTH: usize = 64;
-
-/// Where a jump lands in the app it opens.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum JumpTo {
-    /// The Permissions tab, on the permission of this name.
-    Permission(String),
-    /// The Permissions tab, on the header of this registration's group.
-    Registration(String),
-    /// The app's detail, on the tab of the same kind as now.
-    App,
-}
 
 /// Everything a jump changes, as it was before the jump.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,9 +87,8 @@ impl State {
                 .unwrap_or_else(|| "go_back".into());
             self.say(
                 MessageKind::Warning,
-                format!(
-                    "the filter /{hidden_by} hides {name}: cleared it to show the app; {back} restores the filter"
-                ),
+                // The key first: a narrow status line cuts the end.
+                format!("{back} restores the filter /{hidden_by}, cleared: it hid {name}"),
             );
         }
         if let Some(pos) = self.ui.list.matches.iter().position(|m| m.index == app) {

@@ -31,12 +31,12 @@ use super::keymap::{Keymap, Mode};
 use super::layout::ScreenLayout;
 use super::theme::Theme;
 pub use catalog_index::CatalogIndex;
-pub use history::{JumpTo, Place};
+pub use history::Place;
 pub use items::{Item, PermGroup, Tab, TabKey};
 pub use languages::QuestionLabels;
 pub use layers::{
-    CompareView, Help, IndexTab, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker, Popup,
-    SearchTarget, Section, TenantView,
+    CompareView, Help, IndexTab, JumpTo, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker,
+    Popup, SearchTarget, Section, TenantView,
 };
 pub use messages::{Message, MessageKind};
 use scroll::Scroll;

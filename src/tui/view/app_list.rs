@@ -50,9 +50,13 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         put(buf, inner, inner.y, &line);
         rows.y += 1;
         rows.height -= 1;
-        if let Some(err) = badges::query_error_line(state, inner.width as usize)
-            && rows.height > LIST_ITEM_HEIGHT
-        {
+        // The whole error when the pane has room for it and a few apps (the status line
+        // shows it too).
+        let room = rows.height.saturating_sub(3 * LIST_ITEM_HEIGHT) as usize;
+        for err in badges::query_error_lines(state, inner.width as usize, room.clamp(1, 5)) {
+            if rows.height <= LIST_ITEM_HEIGHT {
+                break;
+            }
             put(buf, inner, rows.y, &err);
             rows.y += 1;
             rows.height -= 1;

@@ -143,22 +143,31 @@ pub fn query_line(state: &State, width: usize, searching: bool) -> Line<'static>
     Line::from(spans)
 }
 
-/// The line under the filter bar naming the error: a caret under it and the message.
-pub fn query_error_line(state: &State, width: usize) -> Option<Line<'static>> {
-    let e = state.ui.list.query_error.as_ref()?;
+/// The lines under the filter bar naming the error: a caret under it when there is room, and
+/// the message wrapped to the pane (at most `max` lines), so that none of it is cut.
+pub fn query_error_lines(state: &State, width: usize, max: usize) -> Vec<Line<'static>> {
+    let Some(e) = state.ui.list.query_error.as_ref() else {
+        return Vec::new();
+    };
+    let style = state.ui.theme.query_error;
     let q: String = state.ui.list.query.chars().take(e.position).collect();
     let col = 1 + display_width(&sanitize(&q));
-    let text = if col + 2 < width / 2 {
-        format!("{}^ {}", " ".repeat(col), e.message)
+    let mut lines = Vec::new();
+    let text = if col + 2 < width {
+        lines.push(format!("{}^", " ".repeat(col)));
+        sanitize(&e.message).into_owned()
     } else {
-        format!("col {}: {}", e.position + 1, e.message)
+        sanitize(&format!("col {}: {}", e.position + 1, e.message)).into_owned()
     };
-    Some(Line::from(fit_plain(
-        &sanitize(&text),
-        width,
-        state.ui.theme.query_error,
-        false,
-    )))
+    lines.extend(super::text::wrap(&text, width));
+    let cut = lines.len() > max;
+    lines.truncate(max);
+    let n = lines.len();
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| Line::from(fit_plain(&l, width, style, cut && i + 1 == n)))
+        .collect()
 }
 
 /// Under the error: whose result the list shows while the query in the bar has an error.

@@ -43,7 +43,7 @@ pub fn header_line(state: &State, app: &App, width: usize) -> Line<'static> {
         if i > 0 {
             spans.push(Span::styled(sep.clone(), theme.dim));
         }
-        spans.push(Span::styled(label.to_string(), theme.key_help));
+        spans.push(Span::raw(label.to_string()));
         if with_urls {
             spans.push(Span::styled(format!(" {}", sanitize(url)), Style::new()));
         }

@@ -2,6 +2,7 @@
 //! and hands back what it measured (visible heights, hit areas) as a `ScreenLayout`.
 
 mod app_list;
+mod app_rows;
 mod badges;
 mod compare;
 mod compare_header;

@@ -11,7 +11,6 @@ use crate::model::Permission;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::layout::ScreenLayout;
-use crate::tui::state::scroll::visible_offset;
 use crate::tui::state::{Popup, Section, State};
 use crate::tui::strings;
 
@@ -142,43 +141,7 @@ pub fn render(
             };
             layout.popup_list = rows;
             layout.popup_rows = rows.height as usize;
-            if others.is_empty() {
-                put(
-                    buf,
-                    rows,
-                    rows.y,
-                    &Line::from(fit_plain(strings::NO_OTHER_APPS, w, theme.dim, false)),
-                );
-                return;
-            }
-            let sel = list.selected.min(others.len() - 1);
-            let off = visible_offset(sel, list.offset, rows.height as usize, others.len());
-            for (k, &i) in others
-                .iter()
-                .enumerate()
-                .skip(off)
-                .take(rows.height as usize)
-            {
-                let a = &state.workspace.catalog.apps[i];
-                let y = rows.y + (k - off) as u16;
-                let text = format!("{}  ·  {}", safe(&a.name), safe(&a.publisher));
-                put(
-                    buf,
-                    rows,
-                    y,
-                    &Line::from(fit_plain(&text, w, Style::new(), true)),
-                );
-                if k == sel {
-                    buf.set_style(
-                        Rect {
-                            y,
-                            height: 1,
-                            ..rows
-                        },
-                        theme.selected,
-                    );
-                }
-            }
+            super::app_rows::render(state, others, *list, rows, strings::NO_OTHER_APPS, buf);
         }
     }
 }

@@ -3,14 +3,12 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 
-use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::layout::ScreenLayout;
-use crate::tui::state::scroll::{Scroll, visible_offset};
+use crate::tui::state::scroll::Scroll;
 use crate::tui::state::{Popup, State};
 use crate::tui::strings;
 
@@ -62,47 +60,5 @@ pub fn render(
     };
     layout.popup_list = rows;
     layout.popup_rows = rows.height as usize;
-    if shown.is_empty() {
-        put(
-            buf,
-            rows,
-            rows.y,
-            &Line::from(fit_plain(strings::NO_APP_SHOWN, w, theme.dim, false)),
-        );
-        return;
-    }
-    let sel = list.selected.min(shown.len() - 1);
-    let h = rows.height as usize;
-    let off = visible_offset(sel, list.offset, h, shown.len());
-    for (k, &i) in shown.iter().enumerate().skip(off).take(h) {
-        let app = &state.workspace.catalog.apps[i];
-        let y = rows.y + (k - off) as u16;
-        let cert = strings::certification(app.certification);
-        let cert = if cert.is_empty() {
-            strings::NOT_CERTIFIED
-        } else {
-            cert
-        };
-        let cert_w = display_width(cert);
-        let mut spans = vec![super::badges::risk_marker(state, i), Span::raw(" ")];
-        let text = format!("{} · {}", safe(&app.name), safe(&app.publisher));
-        let text_w = w.saturating_sub(2 + cert_w + 1);
-        spans.extend(fit_plain(&text, text_w, Style::new(), true));
-        spans.push(Span::raw(" "));
-        spans.push(Span::styled(
-            cert.to_string(),
-            theme.certification(app.certification),
-        ));
-        put(buf, rows, y, &Line::from(spans));
-        if k == sel {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                theme.selected,
-            );
-        }
-    }
+    super::app_rows::render(state, &shown, list, rows, strings::NO_APP_SHOWN, buf);
 }

@@ -349,7 +349,7 @@ impl CompareView {
                 };
                 return Outcome::Jump {
                     app,
-                    to: crate::tui::state::JumpTo::App,
+                    to: super::JumpTo::App,
                 };
             }
             Action::Back | Action::CloseOverlay => return Outcome::Pop,

@@ -15,7 +15,6 @@ mod popup;
 mod search;
 mod tenant;
 
-use super::history::JumpTo;
 use super::workspace::Workspace;
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
@@ -46,6 +45,17 @@ pub enum Layer {
     Picker(Picker),
     /// The tenant's service principals and their findings, over both panes.
     Tenant(Box<TenantView>),
+}
+
+/// Where a jump lands in the app it opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JumpTo {
+    /// The Permissions tab, on the permission of this name.
+    Permission(String),
+    /// The Permissions tab, on the header of this registration's group.
+    Registration(String),
+    /// The app's detail, on the tab of the same kind as now.
+    App,
 }
 
 /// What handling an action did, for `State::update` to apply.

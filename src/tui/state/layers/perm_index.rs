@@ -3,12 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, Help, Layer, Outcome};
+use super::{Context, Help, JumpTo, Layer, Outcome};
 use crate::model::{Catalog, PermissionKind};
 use crate::risk::{RiskTable, Tier};
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
-use crate::tui::state::JumpTo;
 use crate::tui::state::catalog_index::CatalogIndex;
 use crate::tui::state::scroll::{Motion, Scroll};
 

@@ -1,11 +1,10 @@
 //! Popups over the panes: a row, table row or note shown whole; a permission with the other
 //! apps that request it (Enter jumps to one); how an app's score was computed.
 
-use super::{Context, Outcome};
+use super::{Context, JumpTo, Outcome};
 use crate::model::{Answer, App, Block};
 use crate::tui::action::Action;
 use crate::tui::layout::ScreenLayout;
-use crate::tui::state::JumpTo;
 use crate::tui::state::items::Item;
 use crate::tui::state::scroll::{Motion, Scroll, scroll_text};
 use crate::tui::state::workspace::Workspace;

@@ -4,11 +4,10 @@
 //! not granted. Enter opens the matched app. Microsoft's first-party apps and managed
 //! identities are counted apart, as the report does, and not listed.
 
-use super::{Context, Help, Layer, Outcome};
+use super::{Context, Help, JumpTo, Layer, Outcome};
 use crate::tenant::{TenantApp, TenantIndex};
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
-use crate::tui::state::history::JumpTo;
 use crate::tui::state::scroll::{Motion, Scroll};
 
 /// One line of the findings column.
