@@ -48,6 +48,9 @@ pub enum Action {
     SearchClear,
     SearchAccept,
     SearchCancel,
+    /// `n` / `N`: the next or previous match of the `/` search, wrapping around.
+    NextMatch,
+    PreviousMatch,
     #[strum(serialize = "help")]
     OpenHelp,
     #[strum(serialize = "close")]

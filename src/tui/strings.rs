@@ -31,6 +31,17 @@ pub const NO_OTHER_APPS: &str = "No other app in the catalog requests it";
 pub const OPENS_IT: &str = "opens it";
 pub const HELP_TITLE: &str = "Keys";
 pub const SEARCH_PROMPT: &str = "/";
+
+/// The list's filter language in short, for the help (the README has it whole).
+pub const FILTER_HELP: &[&str] = &[
+    "words       fuzzy in name, publisher, clients; ids and GUIDs",
+    "            as text; a capital makes case count; one typo ok",
+    "cert:certified  perm:Mail.*  kind:application  risk:high",
+    "client: lang: pub: id:  review:blocked  score:<5  zone:NAME",
+    "\"SOC 2\"=yes  zone:compliance=no  (yes no na unanswered text)",
+    "tenant:yes  granted:PERM  undeclared:any   (with --tenant)",
+    "-term or !term negates; every word and term must hold",
+];
 pub const SEP: &str = "·";
 pub const NOT_CERTIFIED: &str = "not certified or attested";
 pub const LABEL_UPDATED: &str = "· updated";

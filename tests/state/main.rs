@@ -4,6 +4,7 @@
 mod support;
 
 mod compare;
+mod finding;
 mod input;
 mod panes;
 mod reviewing;

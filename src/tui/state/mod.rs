@@ -3,6 +3,7 @@
 //! needs the outside world is an `Effect` for the event loop.
 
 mod catalog_index;
+pub mod find;
 pub mod items;
 pub mod layers;
 mod list;
@@ -27,8 +28,8 @@ use super::theme::Theme;
 pub use catalog_index::CatalogIndex;
 pub use items::{Item, PermGroup, Tab, TabKey};
 pub use layers::{
-    CompareView, Help, IndexTab, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker, Popup,
-    SearchTarget, Section,
+    CompareView, Help, HelpLine, IndexTab, Layer, Mark, NoteEditor, Outcome, PermIndex, PickFor,
+    Picker, Popup, SearchTarget, Section,
 };
 pub use messages::{Message, MessageKind};
 use scroll::Scroll;

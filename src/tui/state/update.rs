@@ -60,6 +60,7 @@ impl State {
         let cx = Context {
             workspace: &self.workspace,
             layout: &self.ui.layout,
+            keymap: &self.ui.keymap,
         };
         for layer in self.ui.layers.iter_mut().rev() {
             match layer.handle(action, &cx) {

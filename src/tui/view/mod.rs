@@ -63,7 +63,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
     for layer in &state.ui.layers {
         match layer {
             Layer::Popup(p) => popup::render(state, p, area, buf, &mut layout),
-            Layer::Help(h) => help::render(state, h.scroll, area, buf, &mut layout),
+            Layer::Help(h) => help::render(state, h, area, buf, &mut layout),
             Layer::Search(_) => {}
             Layer::Note(e) => note_editor::render(state, e, area, buf, &mut layout),
             Layer::Index(ix) => perm_index::render(state, ix, main, buf, &mut layout),
@@ -102,6 +102,23 @@ fn framed(title: Line<'_>, focused: bool, state: &State, area: Rect, buf: &mut B
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+/// Clear the area an overlay takes. A wide character whose first half is just left of it
+/// would otherwise spill over the overlay's left border, so it goes too.
+fn clear(area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::Clear;
+    let area = area.intersection(*buf.area());
+    Clear.render(area, buf);
+    if area.x == 0 {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(area.x - 1, y)];
+        if crate::text::display_width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// Centered rectangle of at most `w`×`h` inside `area`.

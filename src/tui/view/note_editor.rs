@@ -3,7 +3,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 
 use crate::text::display_width;
 use crate::tui::keymap::Mode;
@@ -32,7 +31,7 @@ pub fn render(
     }
     let h = (lines.len() + 4) as u16;
     let rect = super::centered(area, width, h);
-    Clear.render(rect, buf);
+    super::clear(rect, buf);
     layout.popup = rect;
     let name = state
         .workspace

@@ -5,7 +5,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 
 use crate::model::Permission;
 use crate::tui::action::Action;
@@ -33,7 +32,7 @@ pub fn render(
         width,
         (content_height(state, popup, w) + 2).min(max_h),
     );
-    Clear.render(rect, buf);
+    super::clear(rect, buf);
     layout.popup = rect;
     match popup {
         Popup::Score {

@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
+use crate::query::TextQuery;
 use crate::text::{display_width, sanitize};
 
 /// Safe text for a span: every catalog string passes through here.
@@ -61,6 +62,44 @@ pub fn fit(
 
 fn styled(s: String, style: Style, is_hl: bool, hl: Style) -> Span<'static> {
     Span::styled(s, if is_hl { style.patch(hl) } else { style })
+}
+
+/// The char indices of `text` to highlight for a `/` query (none without one): every list
+/// highlights through here, with the matcher its layer finds with.
+pub fn found(query: Option<&TextQuery>, text: &str) -> Vec<usize> {
+    query
+        .and_then(|q| q.find(text))
+        .map(|h| h.indices)
+        .unwrap_or_default()
+}
+
+/// The find bar of a layer that finds: `/query▏  2/5` (the cursor while typing), or None when
+/// there is no query and no prompt.
+pub fn find_bar(
+    theme: &crate::tui::theme::Theme,
+    query: &str,
+    typing: bool,
+    (nth, total): (usize, usize),
+    width: usize,
+) -> Option<Line<'static>> {
+    if query.is_empty() && !typing {
+        return None;
+    }
+    let mut spans = vec![Span::styled(crate::tui::strings::SEARCH_PROMPT, theme.key)];
+    let count = if query.trim().is_empty() {
+        String::new()
+    } else if total == 0 {
+        "  no match".to_string()
+    } else {
+        format!("  {nth}/{total}")
+    };
+    let room = width.saturating_sub(2 + display_width(&count));
+    spans.extend(fit_plain(&safe(query), room, theme.input, false));
+    if typing {
+        spans.push(Span::styled("▏", theme.input));
+    }
+    spans.push(Span::styled(count, theme.dim));
+    Some(Line::from(spans))
 }
 
 /// Plain fitted spans without highlight.
