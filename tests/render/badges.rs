@@ -129,11 +129,12 @@ fn the_light_theme_differs_from_the_dark_one_where_color_means_something() {
     let (bd, bl) = (draw(&mut d, 80, 24), draw(&mut l, 80, 24));
     assert_eq!(screen(&bd), screen(&bl), "same text");
     let (x, y) = marker_of(&bd, "Fabrikam Tasks");
-    assert_eq!(bl[(x, y)].fg, light.risk_critical.fg.unwrap());
-    assert_ne!(bd[(x, y)].fg, bl[(x, y)].fg);
-    // The selected row's background is light in the light theme.
-    assert_eq!(bl[(15, 1)].bg, light.selected.bg.unwrap());
+    assert_eq!(bl[(x, y)].bg, light.risk_critical.bg.unwrap());
+    assert_ne!(bd[(x, y)].bg, bl[(x, y)].bg);
+    // Each paints its own background; the selected row is in reverse video in both.
+    assert_eq!(bl[(15, 1)].bg, light.base.bg.unwrap());
     assert_ne!(bd[(15, 1)].bg, bl[(15, 1)].bg);
+    assert!(bl[(15, 1)].modifier.contains(light.selected.add_modifier));
 }
 
 #[test]

@@ -5,6 +5,7 @@ mod support;
 
 mod badges;
 mod compare_props;
+mod contrast;
 mod hostile_text;
 mod props;
 mod query_props;

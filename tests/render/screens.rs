@@ -366,20 +366,17 @@ fn the_selected_row_is_highlighted_only_in_the_focused_pane() {
     // First cells of a row: wide characters' continuation cells never reach the backend.
     let (dx, dy) = (s.ui.layout.detail.x, s.ui.layout.detail.y);
     let lx = s.ui.layout.list.x + 1;
-    assert_ne!(
-        buf[(dx, dy)].bg,
-        theme.selected.bg.unwrap(),
-        "detail not focused"
-    );
-    assert_eq!(
-        buf[(lx, s.ui.layout.list.y)].bg,
-        theme.selected.bg.unwrap(),
+    // The selection is reverse video.
+    let sel = theme.selected.add_modifier;
+    assert!(!buf[(dx, dy)].modifier.contains(sel), "detail not focused");
+    assert!(
+        buf[(lx, s.ui.layout.list.y)].modifier.contains(sel),
         "list focused"
     );
     s.update(Action::Right);
     let buf = draw(&mut s, 80, 24);
-    assert_eq!(buf[(dx, dy)].bg, theme.selected.bg.unwrap());
-    assert_ne!(buf[(lx, s.ui.layout.list.y)].bg, theme.selected.bg.unwrap());
+    assert!(buf[(dx, dy)].modifier.contains(sel));
+    assert!(!buf[(lx, s.ui.layout.list.y)].modifier.contains(sel));
 }
 
 #[test]

@@ -24,7 +24,7 @@ pub fn message(state: &State, width: usize) -> Option<Vec<Span<'static>>> {
     let m = state.message()?;
     let style = match m.kind {
         MessageKind::Info => state.ui.theme.message_info,
-        MessageKind::Warning => state.ui.theme.warning,
+        MessageKind::Warning => state.ui.theme.message_warning,
         MessageKind::Error => state.ui.theme.message_error,
     };
     let style = state.ui.theme.status.patch(style);

@@ -19,7 +19,7 @@ use super::text::{fit, fit_plain, put, safe};
 pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
     let theme = &state.ui.theme;
     let rect = super::centered(area, 64, area.height.saturating_sub(4).min(20));
-    super::clear(rect, buf);
+    super::clear(state, rect, buf);
     blank_wide_cells_left_of(rect, buf);
     let other = state
         .workspace

@@ -83,7 +83,7 @@ pub fn line(theme: &Theme, l: &HelpLine, q: Option<&TextQuery>, width: usize) ->
 pub fn render(state: &State, help: &Help, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
     let theme = &state.ui.theme;
     let rect = super::centered(area, 66, area.height.saturating_sub(2));
-    super::clear(rect, buf);
+    super::clear(state, rect, buf);
     let total = help.lines.len();
     // The title says where one is: first–last shown of all lines.
     let title_for = |first: usize, shown: usize| {

@@ -38,6 +38,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
     if area.is_empty() {
         return layout;
     }
+    buf.set_style(area, state.ui.theme.base);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(state, area, buf);
         return layout;
@@ -106,10 +107,11 @@ fn framed(title: Line<'_>, focused: bool, state: &State, area: Rect, buf: &mut B
 
 /// Clear the area an overlay takes. A wide character whose first half is just left of it
 /// would otherwise spill over the overlay's left border, so it goes too.
-fn clear(area: Rect, buf: &mut Buffer) {
+fn clear(state: &State, area: Rect, buf: &mut Buffer) {
     use ratatui::widgets::Clear;
     let area = area.intersection(*buf.area());
     Clear.render(area, buf);
+    buf.set_style(area, state.ui.theme.base);
     if area.x == 0 {
         return;
     }

@@ -31,7 +31,7 @@ pub fn render(
     }
     let h = (lines.len() + 4) as u16;
     let rect = super::centered(area, width, h);
-    super::clear(rect, buf);
+    super::clear(state, rect, buf);
     layout.popup = rect;
     let name = state
         .workspace

@@ -28,7 +28,7 @@ pub fn render(
     layout: &mut ScreenLayout,
 ) {
     let theme = &state.ui.theme;
-    super::clear(area, buf);
+    super::clear(state, area, buf);
     let (perm_style, reg_style) = match ix.tab {
         IndexTab::Permissions => (theme.tab_active, theme.tab_inactive),
         IndexTab::Registrations => (theme.tab_inactive, theme.tab_active),

@@ -32,7 +32,7 @@ pub fn render(
         width,
         (content_height(state, popup, w) + 2).min(max_h),
     );
-    super::clear(rect, buf);
+    super::clear(state, rect, buf);
     layout.popup = rect;
     match popup {
         Popup::Score {
