@@ -186,7 +186,7 @@ impl Theme {
             message_warning: bold.add_modifier(Modifier::REVERSED),
             message_error: bold.add_modifier(Modifier::REVERSED),
             query_error: bold.add_modifier(Modifier::UNDERLINED),
-            diff_same: italic,
+            diff_same: plain,
             diff_changed: bold,
             diff_only: bold.add_modifier(Modifier::ITALIC),
             diff_missing: italic,
