@@ -73,6 +73,16 @@ pub fn permission_counts(total: usize, application: usize) -> String {
     format!("{total} perm{s} · {application} app")
 }
 
+/// The counts where the list is narrow: "13 perms", "16 · 2 app".
+pub fn permission_counts_short(total: usize, application: usize) -> String {
+    if application == 0 {
+        let s = if total == 1 { "" } else { "s" };
+        format!("{total} perm{s}")
+    } else {
+        format!("{total} · {application} app")
+    }
+}
+
 /// Group header counts in the permissions tab.
 pub fn group_counts(total: usize, application: usize) -> String {
     permission_counts(total, application)

@@ -80,6 +80,8 @@ pub struct Ui {
     pub effects: Vec<Effect>,
     /// The app marked for comparison (catalog index).
     pub marked: Option<usize>,
+    /// Whether rows too long for their column wrap (else they are cut with `…`).
+    pub wrap: bool,
     pub quit: bool,
 }
 
@@ -123,6 +125,7 @@ impl State {
                 message: None,
                 effects: Vec::new(),
                 marked: None,
+                wrap: true,
                 quit: false,
             },
             workspace,

@@ -50,6 +50,10 @@ impl State {
                 self.select_tab(*i) || focused
             }
             Action::ToggleGroup => self.toggle_group(),
+            Action::ToggleWrap => {
+                self.ui.wrap = !self.ui.wrap;
+                true
+            }
             Action::StartSearch => {
                 let target = match self.ui.focus {
                     Focus::List => SearchTarget::List,

@@ -10,7 +10,8 @@ use crate::tui::layout::ScreenLayout;
 use crate::tui::state::{NoteEditor, State};
 use crate::tui::strings;
 
-use super::text::{fit_plain, put, safe, wrap};
+use super::text::{fit_plain, put, safe};
+use crate::text::wrap;
 
 pub fn render(
     state: &State,

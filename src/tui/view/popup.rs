@@ -14,7 +14,8 @@ use crate::tui::state::scroll::visible_offset;
 use crate::tui::state::{Popup, Section, State};
 use crate::tui::strings;
 
-use super::text::{fit_plain, put, safe, wrap};
+use super::text::{fit_plain, put, safe};
+use crate::text::wrap;
 
 pub fn render(
     state: &State,

@@ -1,5 +1,6 @@
 //! Turning (already sanitized) text into spans that fit a column exactly, with highlighted
-//! characters, and wrapping text for popups. Widths are display columns (CJK counts two).
+//! characters. Widths are display columns (CJK counts two); measuring, cutting and wrapping are
+//! `crate::text`'s, shared with the CLI.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +9,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 use crate::query::TextQuery;
-use crate::text::{display_width, sanitize};
+use crate::text::{display_width, fit_prefix, sanitize};
 
 /// Safe text for a span: every catalog string passes through here.
 pub fn safe(s: &str) -> String {
@@ -29,16 +30,13 @@ pub fn fit(
     if width == 0 {
         return spans;
     }
-    let total = display_width(text);
-    let budget = if total > width { width - 1 } else { width };
+    // Cut by the one rule of `text::fit_prefix`.
+    let (end, cut) = fit_prefix(text, width);
     let mut used = 0;
     let mut run = String::new();
     let mut run_hl = false;
-    for (i, c) in text.chars().enumerate() {
+    for (i, c) in text[..end].chars().enumerate() {
         let w = c.width().unwrap_or(0);
-        if used + w > budget {
-            break;
-        }
         let is_hl = highlight.contains(&i);
         if is_hl != run_hl && !run.is_empty() {
             spans.push(styled(std::mem::take(&mut run), style, run_hl, hl));
@@ -50,7 +48,7 @@ pub fn fit(
     if !run.is_empty() {
         spans.push(styled(run, style, run_hl, hl));
     }
-    if total > width {
+    if cut {
         spans.push(Span::styled("…", style));
         used += 1;
     }
@@ -134,68 +132,6 @@ pub fn put_centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Sty
     );
 }
 
-/// Wrap text to lines of at most `width` columns, breaking at spaces where possible and inside
-/// words (or between CJK characters) where not.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0;
-    for word in split_keep_spaces(text) {
-        let ww = display_width(word);
-        if line_w + ww <= width {
-            line.push_str(word);
-            line_w += ww;
-            continue;
-        }
-        if word.trim().is_empty() {
-            lines.push(std::mem::take(&mut line));
-            line_w = 0;
-            continue;
-        }
-        if ww <= width && line_w > 0 {
-            lines.push(std::mem::take(&mut line));
-            line.push_str(word);
-            line_w = ww;
-            continue;
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if line_w + cw > width && line_w > 0 {
-                lines.push(std::mem::take(&mut line));
-                line_w = 0;
-            }
-            line.push(c);
-            line_w += cw;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-        .into_iter()
-        .map(|l| l.trim_end().to_string())
-        .collect()
-}
-
-fn split_keep_spaces(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut in_space = None;
-    for (i, c) in text.char_indices() {
-        let sp = c == ' ';
-        if in_space.is_some_and(|s| s != sp) {
-            out.push(&text[start..i]);
-            start = i;
-        }
-        in_space = Some(sp);
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,12 +158,5 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s[1].content, "bc");
         assert_eq!(s[1].style, hl);
-    }
-
-    #[test]
-    fn wrap_breaks_words_and_cjk() {
-        assert_eq!(wrap("aaa bbb ccc", 7), vec!["aaa bbb", "ccc"]);
-        assert_eq!(wrap("联系人中心", 4), vec!["联系", "人中", "心"]);
-        assert_eq!(wrap("", 4), vec![""]);
     }
 }
