@@ -4,6 +4,7 @@
 mod support;
 
 mod compare;
+mod reading;
 mod review_kill;
 mod reviews;
 mod tui;
