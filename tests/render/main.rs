@@ -9,4 +9,5 @@ mod contrast;
 mod hostile_text;
 mod props;
 mod query_props;
+mod reading;
 mod screens;

@@ -19,7 +19,7 @@ pub mod text;
 mod zone_tab;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -43,24 +43,19 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
         too_small(state, area, buf);
         return layout;
     }
-    let main = Rect {
-        height: area.height - 2,
-        ..area
-    };
+    let [main, status_row, footer_row] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let list_w = (area.width * 2 / 5).clamp(28, 56);
-    let list_area = Rect {
-        width: list_w,
-        ..main
-    };
-    let detail_area = Rect {
-        x: main.x + list_w,
-        width: main.width - list_w,
-        ..main
-    };
+    let [list_area, detail_area] =
+        Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(main);
     app_list::render(state, list_area, buf, &mut layout);
     detail::render(state, detail_area, buf, &mut layout);
-    status::render_status(state, row(area, area.bottom() - 2), buf);
-    status::render_footer(state, row(area, area.bottom() - 1), buf);
+    status::render_status(state, status_row, buf);
+    status::render_footer(state, footer_row, buf);
     for layer in &state.ui.layers {
         match layer {
             Layer::Popup(p) => popup::render(state, p, area, buf, &mut layout),
@@ -73,14 +68,6 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
         }
     }
     layout
-}
-
-fn row(area: Rect, y: u16) -> Rect {
-    Rect {
-        y,
-        height: 1,
-        ..area
-    }
 }
 
 fn too_small(state: &State, area: Rect, buf: &mut Buffer) {
