@@ -73,6 +73,22 @@ fn slash_in_help_finds_scrolls_to_the_match_and_n_goes_on() {
 }
 
 #[test]
+fn a_find_typed_before_the_help_is_first_drawn_still_shows_its_match() {
+    let mut s = state();
+    apply(&mut s, [Action::OpenHelp, Action::StartSearch]);
+    type_text(&mut s, "differ");
+    apply(&mut s, [Action::SearchAccept]);
+    draw(&mut s, 80, 24);
+    let h = help(&s);
+    let first = h.current.unwrap();
+    let rows = s.ui.layout.help_rows;
+    assert!(
+        (h.scroll..h.scroll + rows).contains(&first),
+        "{first} in view"
+    );
+}
+
+#[test]
 fn slash_in_the_permission_index_selects_the_match_and_n_goes_on() {
     let mut s = state();
     apply(&mut s, [Action::OpenPermIndex]);

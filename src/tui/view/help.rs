@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::query::TextQuery;
+use crate::text::display_width;
 use crate::tui::layout::ScreenLayout;
 use crate::tui::state::{Help, HelpLine, Mark, SearchTarget, State};
 use crate::tui::strings;
@@ -71,7 +72,12 @@ pub fn line(theme: &Theme, l: &HelpLine, q: Option<&TextQuery>, width: usize) ->
             let mut spans = vec![Span::raw(" ")];
             let style = mark_style(theme, *mark);
             let mcol = mw.saturating_sub(1);
-            spans.extend(fit(glyph, mcol, style, &part(0, glyph), hl, true));
+            // The mark in its style, the rest of its column plain (a mark with a background
+            // would otherwise paint a bar).
+            let mark = fit(glyph, mcol, style, &part(0, glyph), hl, false);
+            let used: usize = mark.iter().map(|s| display_width(&s.content)).sum();
+            spans.extend(mark);
+            spans.push(Span::raw(" ".repeat(mcol.saturating_sub(used))));
             let from = glyph.chars().count() + 1;
             let tw = width.saturating_sub(mw);
             spans.extend(fit(text, tw, theme.key_help, &part(from, text), hl, false));

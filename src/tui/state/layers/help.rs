@@ -108,13 +108,15 @@ impl Help {
         q.is_some_and(|q| self.lines.get(i).is_some_and(|l| q.hits(&l.text())))
     }
 
-    /// Put the current match on screen (a third down, so what follows it shows too).
-    fn show_current(&mut self, rows: usize, max: usize) {
+    /// Put the current match on screen (a third down, so what follows it shows too). Not
+    /// bounded by the last draw's scroll limit: keys typed before the help was first drawn
+    /// would find it 0; the next layout bounds it (`fit_layout`).
+    fn show_current(&mut self, rows: usize) {
         let Some(c) = self.current else {
             return;
         };
         if c < self.scroll || c >= self.scroll + rows.max(1) {
-            self.scroll = c.saturating_sub(rows / 3).min(max);
+            self.scroll = c.saturating_sub(rows / 3);
         }
     }
 
@@ -127,7 +129,7 @@ impl Help {
             let len = self.lines.len();
             let from = self.current.unwrap_or(self.scroll);
             self.current = self.find.first_from(from, len, |i| self.hit(i));
-            self.show_current(rows, max);
+            self.show_current(rows);
             return Outcome::changed(changed);
         }
         match action {
@@ -140,7 +142,7 @@ impl Help {
                     .step(from, self.lines.len(), forward, |i| self.hit(i));
                 let changed = next.is_some() && next != self.current;
                 self.current = next.or(self.current);
-                self.show_current(rows, max);
+                self.show_current(rows);
                 Outcome::changed(changed)
             }
             Action::CloseOverlay => Outcome::Pop,
