@@ -20,7 +20,6 @@ mod permissions;
 mod render_markdown;
 mod render_text;
 mod types;
-mod wrap;
 mod zones;
 
 #[cfg(test)]

@@ -9,9 +9,8 @@
 use super::types::{
     Cell, Comparison, Fallback, PermissionEntry, RowComparison, SideSummary, Status, ZoneComparison,
 };
-use super::wrap::wrap;
 use crate::model::Answer;
-use crate::text::{pad_to_width, sanitize};
+use crate::text::{pad_to_width, sanitize, wrap};
 
 pub const DEFAULT_WIDTH: usize = 100;
 /// Narrower than this and a column cannot hold a GUID's worth of text in a few lines.

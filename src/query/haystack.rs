@@ -6,6 +6,12 @@
 //! start of an id, and fuzzy matching hex digits only picks a word's letters out of them (`contac`
 //! used to match almost every app through its GUIDs).
 //!
+//! Case follows [`text_match`](super::text_match): a word without an upper-case letter (by Unicode)
+//! matches the fields folded per character, so `übersicht` finds `Übersicht`; a word with one
+//! matches case exactly. A word that matches a field nowhere, not even fuzzily, may still match it
+//! with one typo (two letters swapped or one too many), scored below every plain hit; a word that
+//! is a GUID in another usual form (`{…}`, upper case, `urn:uuid:`) is looked for canonically.
+//!
 //! Each field is matched on its own rather than all joined into one line: the fuzzy matcher's cost
 //! grows with the text's length, and a word no longer matches by collecting letters across fields.
 //! Publishers and clients are shared by many apps, so a query matches each distinct one once.
@@ -16,6 +22,7 @@ use std::sync::OnceLock;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::text_match::{TYPO_MIN, TextQuery, fold, is_case_sensitive};
 use crate::model::App;
 
 /// Score of a word that is an app's id or one of its registration GUIDs: above any fuzzy score (a
@@ -26,16 +33,22 @@ pub(super) const ID_EXACT: i64 = 1 << 40;
 pub(super) const ID_PREFIX: i64 = -(1 << 40);
 /// Score of a word found only inside the id or a GUID: just below a prefix.
 pub(super) const ID_INNER: i64 = ID_PREFIX - 1;
+/// Added to the fuzzy score of a word that matched only with one typo: below every plain fuzzy
+/// hit, above identifiers that merely contain the word.
+pub(super) const TYPO: i64 = -(1 << 30);
 
 /// The searchable text of every app of a catalog.
 pub(super) struct Haystacks {
     apps: Vec<AppText>,
-    /// Every distinct publisher and client, once.
+    /// Every distinct publisher and client, once, and each folded.
     shared: Vec<Box<str>>,
+    shared_folded: Vec<Box<str>>,
 }
 
 struct AppText {
     name: Box<str>,
+    /// The name folded for case-insensitive words (see `text_match::fold`).
+    name_folded: Box<str>,
     /// The app's publisher and clients, as indices into `Haystacks::shared`.
     shared: Box<[u32]>,
     /// Id and registration GUIDs, ASCII-lowercased, one per line.
@@ -66,12 +79,18 @@ impl Haystacks {
                 ids.make_ascii_lowercase();
                 AppText {
                     name: app.name.as_str().into(),
+                    name_folded: fold(&app.name).into(),
                     shared: fields.collect(),
                     ids: ids.into(),
                 }
             })
             .collect();
-        Haystacks { apps, shared }
+        let shared_folded = shared.iter().map(|s| fold(s).into()).collect();
+        Haystacks {
+            apps,
+            shared,
+            shared_folded,
+        }
     }
 
     pub(super) fn len(&self) -> usize {
@@ -102,22 +121,31 @@ impl Haystacks {
             .iter()
             .zip(&query.shared)
             .try_fold(0i64, |sum, (word, shared)| {
-                let name = word.fuzzy(matcher, &app.name);
-                // Scored the first time any app asks for that publisher or client.
+                let field = |plain: &str, folded: &str| word.fuzzy(matcher, plain, folded);
+                let name = field(&app.name, &app.name_folded);
+                // Scored the first time any app asks for that publisher or client, with the
+                // typo fallback: it costs once per distinct publisher, not once per app.
                 let other = app
                     .shared
                     .iter()
                     .filter_map(|&s| {
-                        *shared[s as usize]
-                            .get_or_init(|| word.fuzzy(matcher, &self.shared[s as usize]))
+                        let s = s as usize;
+                        *shared[s].get_or_init(|| {
+                            let (plain, folded) = (&self.shared[s], &self.shared_folded[s]);
+                            field(plain, folded).or_else(|| word.typo(plain, folded))
+                        })
                     })
                     .max();
                 // A fuzzy hit only needs to know whether an identifier beats it: a hex-looking
                 // word is inside most GUIDs, and telling prefix from inner there is wasted work.
                 let score = match name.max(other) {
                     Some(_) if app.ids.split('\n').any(|id| id == word.lower) => Some(ID_EXACT),
-                    Some(fuzzy) => Some(fuzzy),
-                    None => id_score(&app.ids, &word.lower),
+                    Some(fuzzy) if fuzzy > TYPO / 2 => Some(fuzzy),
+                    typo => {
+                        let name_typo = || word.typo(&app.name, &app.name_folded);
+                        let typo = typo.or_else(name_typo);
+                        id_score(&app.ids, &word.lower).max(typo)
+                    }
                 };
                 score.map(|s| sum.saturating_add(s))
             })
@@ -146,53 +174,82 @@ pub(super) struct Query<'q> {
 }
 
 struct Word<'q> {
-    text: &'q str,
-    /// ASCII-lowercased, for the identifiers.
+    /// The word as typed, or folded when it is matched case-insensitively.
+    text: std::borrow::Cow<'q, str>,
+    /// ASCII-lowercased (or the canonical GUID), for the identifiers.
     lower: String,
-    /// The bytes the prefilter looks for: ASCII-lowercased unless the match is case-sensitive.
-    folded: Vec<u8>,
-    /// Smart case, as SkimMatcherV2 decides it: an ASCII capital makes the match case-sensitive.
+    /// Smart case by Unicode: an upper-case letter makes the match case-sensitive.
     case_sensitive: bool,
+    /// For the typo fallback: the word as a one-typo text query, and the word without each of
+    /// its characters (a field holding the word with one typo holds one of these in order).
+    typo: Option<TextQuery>,
+    shorter: Vec<String>,
 }
 
 impl Word<'_> {
     fn new(text: &str) -> Word<'_> {
-        let case_sensitive = text.bytes().any(|b| b.is_ascii_uppercase());
-        let lower = text.to_ascii_lowercase();
-        let folded = if case_sensitive {
-            text.as_bytes().to_vec()
+        let guid = crate::tenant::normalize_guid(text);
+        let case_sensitive = is_case_sensitive(text);
+        let typo = match guid {
+            None if text.chars().count() >= TYPO_MIN => TextQuery::new(text),
+            _ => None,
+        };
+        let text: std::borrow::Cow<'_, str> = if case_sensitive {
+            text.into()
         } else {
-            lower.as_bytes().to_vec()
+            fold(text).into()
+        };
+        let shorter = match typo {
+            Some(_) => text
+                .char_indices()
+                .map(|(i, c)| format!("{}{}", &text[..i], &text[i + c.len_utf8()..]))
+                .collect(),
+            None => Vec::new(),
         };
         Word {
+            lower: guid.unwrap_or_else(|| text.to_ascii_lowercase()),
             text,
-            lower,
-            folded,
             case_sensitive,
+            typo,
+            shorter,
         }
     }
 
-    fn fuzzy(&self, matcher: &SkimMatcherV2, field: &str) -> Option<i64> {
-        if !may_fuzzy_match(field.as_bytes(), &self.folded, self.case_sensitive) {
+    /// The word's fuzzy score in a field (given as it is and folded).
+    fn fuzzy(&self, matcher: &SkimMatcherV2, plain: &str, folded: &str) -> Option<i64> {
+        let field = if self.case_sensitive { plain } else { folded };
+        if !may_fuzzy_match(field.as_bytes(), self.text.as_bytes()) {
             return None;
         }
-        matcher.fuzzy_match(field, self.text)
+        matcher.fuzzy_match(field, &self.text)
+    }
+
+    /// The word found in the field with one typo (swapped, extra or missing letter, as one run
+    /// of text: a fuzzy match with a typo would match nearly anything), scored below every plain
+    /// hit, an earlier hit better.
+    fn typo(&self, plain: &str, folded: &str) -> Option<i64> {
+        let query = self.typo.as_ref()?;
+        let field = if self.case_sensitive { plain } else { folded };
+        if !self
+            .shorter
+            .iter()
+            .any(|s| may_fuzzy_match(field.as_bytes(), s.as_bytes()))
+        {
+            return None;
+        }
+        let hit = query.find(plain)?;
+        Some(TYPO - hit.indices.first().map_or(0, |&i| i as i64))
     }
 }
 
 /// Whether the word's bytes occur in order in `hay`: a necessary condition for SkimMatcherV2 to
-/// match, checked without decoding characters or filling its score matrix. (Skim matches when the
-/// word's characters occur in order, comparing ASCII letters case-insensitively unless smart case
-/// says otherwise; characters in order mean their UTF-8 bytes in order.)
-fn may_fuzzy_match(hay: &[u8], folded: &[u8], case_sensitive: bool) -> bool {
+/// match, checked without decoding characters or filling its score matrix. (The matcher respects
+/// case, both sides being folded already when case does not count, and matches when the word's
+/// characters occur in order; characters in order mean their UTF-8 bytes in order.)
+fn may_fuzzy_match(hay: &[u8], word: &[u8]) -> bool {
     let mut rest = hay;
-    for &want in folded {
-        let found = if case_sensitive || !want.is_ascii_lowercase() {
-            memchr::memchr(want, rest)
-        } else {
-            memchr::memchr2(want, want.to_ascii_uppercase(), rest)
-        };
-        match found {
+    for &want in word {
+        match memchr::memchr(want, rest) {
             Some(at) => rest = &rest[at + 1..],
             None => return false,
         }
@@ -205,15 +262,26 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// The field as the word is matched against it: folded unless case counts.
+    fn field_for(hay: &str, w: &Word) -> String {
+        if w.case_sensitive {
+            hay.to_string()
+        } else {
+            fold(hay)
+        }
+    }
+
     fn prefilter(hay: &str, word: &str) -> bool {
         let w = Word::new(word);
-        may_fuzzy_match(hay.as_bytes(), &w.folded, w.case_sensitive)
+        may_fuzzy_match(field_for(hay, &w).as_bytes(), w.text.as_bytes())
     }
 
     #[test]
-    fn prefilter_folds_ascii_case_only_for_lowercase_words() {
+    fn prefilter_folds_case_by_unicode_only_for_lowercase_words() {
         assert!(prefilter("Microsoft Teams", "teams"));
         assert!(!prefilter("Microsoft Teams", "TEAMS"));
+        assert!(prefilter("Office2SharePoint -Übersicht", "übersicht"));
+        assert!(!prefilter("office -übersicht", "Übersicht"));
         assert!(prefilter("联系人中心", "联系"));
         assert!(!prefilter("系联", "联系"));
     }
@@ -267,11 +335,13 @@ mod tests {
         use proptest::test_runner::{Config, TestRunner};
         let cases = 512;
         let mut runner = TestRunner::new(Config::with_cases(cases));
-        let matcher = SkimMatcherV2::default().smart_case();
+        let matcher = SkimMatcherV2::default().respect_case();
         let exercised = std::cell::Cell::new(0u32);
         runner
             .run(&hay_and_word(), |(hay, word)| {
-                if !word.is_empty() && matcher.fuzzy_match(&hay, &word).is_some() {
+                let w = Word::new(&word);
+                let field = field_for(&hay, &w);
+                if !word.is_empty() && matcher.fuzzy_match(&field, &w.text).is_some() {
                     exercised.set(exercised.get() + 1);
                     prop_assert!(prefilter(&hay, &word), "{hay:?} {word:?}");
                 }

@@ -5,6 +5,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
 use super::haystack::Haystacks;
+use super::text_match::{TYPO_MIN, TextQuery, fold, is_case_sensitive};
 use crate::model::Catalog;
 
 /// One app that matched a query: its index in the catalog, its score, and which characters of its
@@ -43,7 +44,7 @@ const RECENT: usize = 16;
 impl AppSearcher {
     pub fn new(catalog: &Catalog) -> AppSearcher {
         AppSearcher {
-            matcher: SkimMatcherV2::default().smart_case(),
+            matcher: SkimMatcherV2::default().respect_case(),
             haystacks: Haystacks::new(&catalog.apps),
             recent: Mutex::new(Vec::new()),
         }
@@ -91,7 +92,7 @@ impl AppSearcher {
         // The longest remembered query this one extends: only its hits can match.
         let candidates = recent
             .iter()
-            .filter(|(q, _)| query.starts_with(q.as_str()))
+            .filter(|(q, _)| extends(query, q))
             .max_by_key(|(q, _)| q.len())
             .map(|(_, hits)| hits.clone());
         drop(recent);
@@ -123,6 +124,25 @@ impl AppSearcher {
     }
 }
 
+/// Whether every app matching `query` matches `earlier` too, because `query` only adds to it:
+/// it starts with it, and the word it lengthens is on the same side of the typo limit (a word
+/// too short for typos matches less than its longer self with one).
+fn extends(query: &str, earlier: &str) -> bool {
+    if !query.starts_with(earlier) {
+        return false;
+    }
+    let (Some(last), Some(grown)) = (
+        earlier.split_whitespace().last(),
+        query
+            .split_whitespace()
+            .nth(earlier.split_whitespace().count() - 1),
+    ) else {
+        return true;
+    };
+    let typos = |w: &str| w.chars().count() >= TYPO_MIN;
+    typos(last) == typos(grown)
+}
+
 fn bare(index: u32, score: i64) -> AppMatch {
     AppMatch {
         index: index as usize,
@@ -134,16 +154,28 @@ fn bare(index: u32, score: i64) -> AppMatch {
 /// Char indices of `text` that fuzzy-match words of `query` (for highlighting rows), or None
 /// when no word does.
 pub fn match_indices(text: &str, query: &str) -> Option<Vec<usize>> {
-    name_indices(&SkimMatcherV2::default().smart_case(), text, query)
+    name_indices(&SkimMatcherV2::default().respect_case(), text, query)
 }
 
-/// The union of each word's match positions: words are matched one by one, as the search does.
+/// The union of each word's match positions: words are matched one by one, as the search does,
+/// folded unless they hold an upper-case letter, and with one typo when nothing else matched.
 fn name_indices(matcher: &SkimMatcherV2, text: &str, query: &str) -> Option<Vec<usize>> {
     let mut words = query.split_whitespace().peekable();
     words.peek()?;
+    let folded = fold(text);
     let mut found = None;
     for word in words {
-        if let Some((_, ix)) = matcher.fuzzy_indices(text, word) {
+        let (field, word) = if is_case_sensitive(word) {
+            (text, word.to_string())
+        } else {
+            (folded.as_str(), fold(word))
+        };
+        let hit = matcher.fuzzy_indices(field, &word).map(|(_, ix)| ix);
+        let hit = hit.or_else(|| {
+            let query = TextQuery::new(&word).filter(|_| word.chars().count() >= TYPO_MIN)?;
+            query.find(text).map(|h| h.indices)
+        });
+        if let Some(ix) = hit {
             found.get_or_insert_with(Vec::new).extend(ix);
         }
     }
@@ -333,6 +365,76 @@ mod tests {
             vec![7, 8, 9, 10]
         );
         assert_eq!(match_indices(&c.apps[0].name, "zzz"), None);
+    }
+
+    #[test]
+    fn case_folds_by_unicode_with_smart_case() {
+        let c = Catalog {
+            apps: vec![
+                app("WA1", "Office2SharePoint -Übersicht", "iGlobe"),
+                app("WA2", "Zusammenfassung", "iGlobe"),
+                app("WA3", "übersicht lower", "iGlobe"),
+            ],
+            ..Catalog::default()
+        };
+        let s = AppSearcher::new(&c);
+        let hits = |q: &str| -> Vec<usize> { s.search(&c, q).iter().map(|m| m.index).collect() };
+        let mut both = hits("übersicht");
+        both.sort();
+        assert_eq!(both, [0, 2]);
+        // With a capital, case counts: the lower-case one only with a typo (Ü missing), after.
+        assert_eq!(hits("Übersicht"), [0, 2]);
+        assert!(s.search(&c, "Übersicht")[1].score < super::super::haystack::TYPO / 2);
+        assert_eq!(hits("ÜBER"), Vec::<usize>::new());
+        let first = s.search(&c, "übersicht").into_iter().find(|m| m.index == 0);
+        assert_eq!(first.unwrap().name_indices, (19..28).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn one_typo_finds_the_app_after_every_plain_hit() {
+        let c = Catalog {
+            apps: vec![
+                app("WA1", "Evernote", "Evernote"),
+                app("WA2", "Salesforce", "salesforce.com"),
+                app("WA3", "Grytics", "Grytics SAS"),
+                // Matches `evernoet` plainly, letter by letter.
+                app("WA4", "Every Note Extra Tool", "Other"),
+            ],
+            ..Catalog::default()
+        };
+        let s = AppSearcher::new(&c);
+        let hits = |q: &str| -> Vec<usize> { s.search(&c, q).iter().map(|m| m.index).collect() };
+        assert_eq!(hits("slaesforce"), [1]);
+        assert_eq!(hits("grytcis"), [2]);
+        assert_eq!(hits("evernoet"), [3, 0], "the plain fuzzy hit first");
+        assert_eq!(hits("salesfoorce"), [1]);
+        assert!(hits("slaesfroce").is_empty(), "two typos");
+        assert_eq!(
+            s.search(&c, "slaesforce")[0].name_indices,
+            (0..10).collect::<Vec<_>>()
+        );
+        // Typing through the typo keeps finding it (remembered queries stay correct).
+        for q in ["s", "sl", "sla", "slae", "slaes", "slaesforce"] {
+            let fresh = AppSearcher::new(&c);
+            assert_eq!(s.search(&c, q), fresh.search(&c, q), "{q}");
+        }
+    }
+
+    #[test]
+    fn a_guid_in_any_usual_form_finds_its_registration() {
+        let c = catalog();
+        let s = AppSearcher::new(&c);
+        for q in [
+            "{05c3e7fe-59c1-4d68-b334-336aa7ed4b64}",
+            "05C3E7FE-59C1-4D68-B334-336AA7ED4B64",
+            "urn:uuid:05c3e7fe-59c1-4d68-b334-336aa7ed4b64",
+            "05c3e7fe59c14d68b334336aa7ed4b64",
+        ] {
+            let hits = s.search(&c, q);
+            assert_eq!(hits.len(), 1, "{q}");
+            assert_eq!(hits[0].index, 1);
+            assert_eq!(hits[0].score, super::super::haystack::ID_EXACT, "{q}");
+        }
     }
 
     #[test]

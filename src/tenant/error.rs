@@ -53,12 +53,7 @@ impl TenantError {
 
 /// A value from the export quoted in a message: made safe for a terminal and cut short.
 pub(crate) fn quoted(value: &str) -> String {
-    const MAX: usize = 60;
-    let safe = crate::text::sanitize(value);
-    let mut out: String = safe.chars().take(MAX).collect();
-    if safe.chars().count() > MAX {
-        out.push('…');
-    }
+    let out = crate::text::truncate_to_width(&crate::text::sanitize(value), 61);
     format!("\"{out}\"")
 }
 

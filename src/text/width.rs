@@ -5,28 +5,34 @@ pub fn display_width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
-/// Cut text to at most `max` columns, ending in `…` when anything was cut. A wide character that
-/// would straddle the limit is dropped whole rather than split.
-pub fn truncate_to_width(s: &str, max: usize) -> String {
+/// The one cutting rule: how much of `s` fits `max` columns. Returns the byte length of the
+/// prefix to keep and whether it was cut (then a `…` follows it, in the column left free). A
+/// wide character that would straddle the limit is dropped whole rather than split.
+pub fn fit_prefix(s: &str, max: usize) -> (usize, bool) {
     if display_width(s) <= max {
-        return s.to_string();
+        return (s.len(), false);
     }
+    let budget = max.saturating_sub(1);
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            return (i, true);
+        }
+        used += w;
+    }
+    (s.len(), true)
+}
+
+/// Cut text to at most `max` columns, ending in `…` when anything was cut.
+pub fn truncate_to_width(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let budget = max - 1;
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > budget {
-            break;
-        }
-        used += w;
-        out.push(c);
+    match fit_prefix(s, max) {
+        (end, false) => s[..end].to_string(),
+        (end, true) => format!("{}…", &s[..end]),
     }
-    out.push('…');
-    out
 }
 
 /// Truncate to `width` columns, then pad with spaces so the result is exactly `width` wide.

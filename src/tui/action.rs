@@ -40,6 +40,8 @@ pub enum Action {
     /// Select tab N (0-based). The key table binds its keys in order: the first to tab 1.
     SelectTab(usize),
     ToggleGroup,
+    /// Wrap rows too long for their column, or cut them.
+    ToggleWrap,
     #[strum(serialize = "search")]
     StartSearch,
     #[strum(disabled)]
@@ -48,6 +50,9 @@ pub enum Action {
     SearchClear,
     SearchAccept,
     SearchCancel,
+    /// `n` / `N`: the next or previous match of the `/` search, wrapping around.
+    NextMatch,
+    PreviousMatch,
     #[strum(serialize = "help")]
     OpenHelp,
     #[strum(serialize = "close")]

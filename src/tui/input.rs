@@ -86,10 +86,8 @@ fn mouse(m: &MouseEvent, state: &State, layout: &ScreenLayout) -> Option<Action>
                     return Some(Action::ScrollDetail(d));
                 }
                 if click {
-                    let offset = state.current_tab_state().scroll.offset;
-                    return Some(Action::ClickRow(
-                        offset + usize::from(m.row - layout.detail.y),
-                    ));
+                    let line = usize::from(m.row - layout.detail.y);
+                    return layout.detail_items.get(line).map(|&i| Action::ClickRow(i));
                 }
             }
             None

@@ -12,7 +12,11 @@ pub struct ScreenLayout {
     pub tabs: Vec<(Rect, usize)>,
     /// The rows of the current tab (one item a line).
     pub detail: Rect,
+    /// How many items of the current tab are wholly on screen (an item may wrap over lines).
     pub detail_rows: usize,
+    /// The item each screen line of the detail shows, top down, and the first shown item.
+    pub detail_items: Vec<usize>,
+    pub detail_offset: Option<usize>,
     /// The popup as a whole, and its selectable rows (permission popup) or text area.
     pub popup: Rect,
     pub popup_list: Rect,

@@ -6,6 +6,7 @@
 //! state. Nothing else changes state or draws.
 
 pub mod action;
+pub mod contrast;
 pub mod effects;
 pub mod input;
 pub mod keymap;

@@ -35,6 +35,17 @@ pub const NO_OTHER_APPS: &str = "No other app in the catalog requests it";
 pub const OPENS_IT: &str = "opens it";
 pub const HELP_TITLE: &str = "Keys";
 pub const SEARCH_PROMPT: &str = "/";
+
+/// The list's filter language in short, for the help (the README has it whole).
+pub const FILTER_HELP: &[&str] = &[
+    "words       fuzzy in name, publisher, clients; ids and GUIDs",
+    "            as text; a capital makes case count; one typo ok",
+    "cert:certified  perm:Mail.*  kind:application  risk:high",
+    "client: lang: pub: id:  review:blocked  score:<5  zone:NAME",
+    "\"SOC 2\"=yes  zone:compliance=no  (yes no na unanswered text)",
+    "tenant:yes  granted:PERM  undeclared:any   (with --tenant)",
+    "-term or !term negates; every word and term must hold",
+];
 pub const SEP: &str = "·";
 pub const NOT_CERTIFIED: &str = "not certified or attested";
 pub const LABEL_UPDATED: &str = "· updated";
@@ -70,6 +81,15 @@ pub fn permission_counts(total: usize, application: usize) -> String {
 
 /// After the count of application permissions (those that need no signed-in user).
 pub const APPLICATION_SHORT: &str = "appl.";
+/// The counts where the list is narrow: "13 perms", "16 · 2 appl.".
+pub fn permission_counts_short(total: usize, application: usize) -> String {
+    if application == 0 {
+        let s = if total == 1 { "" } else { "s" };
+        format!("{total} perm{s}")
+    } else {
+        format!("{total} · {application} {APPLICATION_SHORT}")
+    }
+}
 
 /// Group header counts in the permissions tab.
 pub fn group_counts(total: usize, application: usize) -> String {

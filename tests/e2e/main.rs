@@ -5,6 +5,7 @@ mod support;
 
 mod compare;
 mod moving;
+mod reading;
 mod review_kill;
 mod review_merge;
 mod reviews;

@@ -5,9 +5,11 @@ mod support;
 
 mod badges;
 mod compare_props;
+mod contrast;
 mod hostile_text;
 mod moving;
 mod props;
 mod query_props;
+mod reading;
 mod screens;
 mod tenant;

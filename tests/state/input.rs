@@ -153,7 +153,14 @@ fn clicks_and_wheel_hit_what_was_drawn() {
             &s,
             &l
         ),
-        Some(Action::ClickRow(1))
+        // A wrapped row takes several lines: each one is that row's.
+        Some(Action::ClickRow(l.detail_items[1]))
+    );
+    assert_eq!(l.detail_items[0], 0);
+    assert!(
+        l.detail_items
+            .windows(2)
+            .all(|w| w[0] <= w[1] && w[1] <= w[0] + 1)
     );
     assert_eq!(
         action_for(

@@ -7,6 +7,7 @@ mod compare;
 mod compare_swap;
 mod drift;
 mod filter_bar;
+mod finding;
 mod history;
 mod input;
 mod languages;

@@ -199,11 +199,7 @@ fn updated_of(preamble: &[Line]) -> crate::model::Updated {
 
 /// At most 60 characters of a line, for messages.
 fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(60).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
+    crate::text::truncate_to_width(s, 61)
 }
 
 #[cfg(test)]

@@ -320,6 +320,8 @@ fn parse_term(body: &str, quoted: bool) -> Result<Option<TermKind>, Bad> {
         "zone" => return Err(need("", "a pivot such as compliance")),
         // `https://…` and other colons in plain words are searched as text.
         _ if key.contains('/') || value.starts_with("//") => return Ok(None),
+        // So is a GUID written `urn:uuid:…`.
+        "urn" if crate::tenant::normalize_guid(body).is_some() => return Ok(None),
         other => {
             return Err(Bad::token(format!(
                 "unknown filter key `{other}:`; expected one of cert, perm, kind, risk, client, lang, pub, id, review, score, zone, tenant, granted, undeclared"
@@ -460,5 +462,7 @@ mod tests {
             parse_filter("https://example.com").unwrap().text,
             "https://example.com"
         );
+        let urn = "urn:uuid:341e195c-b261-4b05-8ba5-dd4a89b1f3e7";
+        assert_eq!(parse_filter(urn).unwrap().text, urn);
     }
 }

@@ -200,23 +200,13 @@ pub fn perm_items(
     out
 }
 
-/// Char indices of the first case-insensitive occurrence of `query` in `text`.
+/// Char indices of where `query` is in `text` (empty for a blank query), as every `/` finds:
+/// Unicode case folding with smart case, one typo, GUIDs in any form (`query::text_match`).
 pub fn find_ci(text: &str, query: &str) -> Option<Vec<usize>> {
-    let q: Vec<char> = query.trim().chars().map(fold_char).collect();
-    if q.is_empty() {
-        return Some(Vec::new());
+    match crate::query::TextQuery::new(query) {
+        None => Some(Vec::new()),
+        Some(q) => q.find(text).map(|h| h.indices),
     }
-    let t: Vec<char> = text.chars().map(fold_char).collect();
-    if t.len() < q.len() {
-        return None;
-    }
-    (0..=t.len() - q.len())
-        .find(|&s| t[s..s + q.len()] == q[..])
-        .map(|s| (s..s + q.len()).collect())
-}
-
-fn fold_char(c: char) -> char {
-    c.to_lowercase().next().unwrap_or(c)
 }
 
 #[cfg(test)]
@@ -230,7 +220,17 @@ mod tests {
             Some((5..12).collect())
         );
         assert_eq!(find_ci("联系人中心", "中心"), Some(vec![3, 4]));
-        assert_eq!(find_ci("abc", "abcd"), None);
+        assert_eq!(
+            find_ci("abc", "abcd"),
+            Some(vec![0, 1, 2]),
+            "one letter too many"
+        );
+        assert_eq!(find_ci("abc", "wxyz"), None);
         assert_eq!(find_ci("abc", " "), Some(vec![]));
+        assert_eq!(find_ci("Ältere Daten", "ältere"), Some((0..6).collect()));
+        assert_eq!(
+            find_ci("Verschlüsselung", "verschlüseslung").map(|v| v.len()),
+            Some(15)
+        );
     }
 }

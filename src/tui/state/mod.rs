@@ -4,6 +4,7 @@
 
 mod catalog_index;
 mod drift;
+pub mod find;
 mod history;
 pub mod items;
 mod languages;
@@ -35,8 +36,8 @@ pub use history::Place;
 pub use items::{Item, PermGroup, Tab, TabKey};
 pub use languages::QuestionLabels;
 pub use layers::{
-    CompareView, Help, IndexTab, JumpTo, Layer, NoteEditor, Outcome, PermIndex, PickFor, Picker,
-    Popup, SearchTarget, Section, TenantView,
+    CompareView, Help, HelpLine, IndexTab, JumpTo, Layer, Mark, NoteEditor, Outcome, PermIndex,
+    PickFor, Picker, Popup, SearchTarget, Section, TenantView,
 };
 pub use messages::{Message, MessageKind};
 use scroll::Scroll;
@@ -103,6 +104,8 @@ pub struct Ui {
     pub log: Vec<Message>,
     /// Where each jump came from, the last one last (`go_back` returns there).
     pub history: Vec<Place>,
+    /// Whether rows too long for their column wrap (else they are cut with `…`).
+    pub wrap: bool,
     pub quit: bool,
 }
 
@@ -149,6 +152,7 @@ impl State {
                 labels: QuestionLabels::default(),
                 log: Vec::new(),
                 history: Vec::new(),
+                wrap: true,
                 quit: false,
             },
             workspace,

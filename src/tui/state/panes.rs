@@ -45,11 +45,17 @@ impl State {
                 n > 0 && self.select_tab((self.tab_index() + n - 1) % n)
             }
             Action::SelectTab(i) => self.select_tab(*i),
+            Action::NextMatch => self.step_match(true),
+            Action::PreviousMatch => self.step_match(false),
             Action::ClickTab(i) => {
                 let focused = self.focus_detail();
                 self.select_tab(*i) || focused
             }
             Action::ToggleGroup => self.toggle_group(),
+            Action::ToggleWrap => {
+                self.ui.wrap = !self.ui.wrap;
+                true
+            }
             Action::StartSearch => {
                 let target = match self.ui.focus {
                     Focus::List => SearchTarget::List,
@@ -66,7 +72,10 @@ impl State {
                 false,
             ),
             Action::SearchClear => self.edit_query(String::clear, true),
-            Action::OpenHelp => return Outcome::Push(Layer::Help(Help::default())),
+            Action::OpenHelp => {
+                let help = Help::open(&self.ui.keymap, self.mode());
+                return Outcome::Push(Layer::Help(help));
+            }
             Action::ClickApp(pos) => {
                 let moved = self.move_list(Motion::To(*pos));
                 self.set_focus(Focus::List) || moved
@@ -143,6 +152,33 @@ impl State {
             _ => false,
         };
         Outcome::changed(changed)
+    }
+
+    /// `n`/`N` in a pane: its `/` filters, so every shown row matches and the next match is
+    /// the next row, wrapping around. Without a query there is nothing to go to.
+    fn step_match(&mut self, forward: bool) -> bool {
+        let (query, len, at) = match self.ui.focus {
+            Focus::List => {
+                let list = &self.ui.list;
+                (list.query.clone(), list.matches.len(), list.scroll.selected)
+            }
+            Focus::Detail => {
+                let st = self.current_tab_state();
+                (st.filter, self.items().len(), st.scroll.selected)
+            }
+        };
+        if query.trim().is_empty() || len == 0 {
+            return false;
+        }
+        let to = if forward {
+            (at + 1) % len
+        } else {
+            (at + len - 1) % len
+        };
+        match self.ui.focus {
+            Focus::List => self.move_list(Motion::To(to)),
+            Focus::Detail => self.move_tab(Motion::To(to)),
+        }
     }
 
     fn set_focus(&mut self, focus: Focus) -> bool {

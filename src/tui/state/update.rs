@@ -69,6 +69,7 @@ impl State {
         let cx = Context {
             workspace: &self.workspace,
             layout: &self.ui.layout,
+            keymap: &self.ui.keymap,
         };
         for layer in self.ui.layers.iter_mut().rev() {
             match layer.handle(action, &cx) {
@@ -154,12 +155,12 @@ impl State {
         if let Some(tab) = self.current_tab() {
             let len = self.items().len();
             let rows = self.ui.layout.detail_rows;
-            self.ui
-                .tab_states
-                .entry(tab.key)
-                .or_default()
-                .scroll
-                .clamp(len, rows);
+            let scroll = &mut self.ui.tab_states.entry(tab.key).or_default().scroll;
+            // The view knows where wrapped rows put the first shown one.
+            if let Some(offset) = self.ui.layout.detail_offset {
+                scroll.offset = offset;
+            }
+            scroll.clamp(len, rows);
         }
         let mut layers_moved = false;
         for layer in &mut self.ui.layers {

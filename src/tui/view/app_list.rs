@@ -18,6 +18,9 @@ use super::badges;
 use super::tenant_marks;
 use super::text::{fit, fit_plain, put};
 
+/// Columns the publisher keeps before the permission counts are shortened.
+const PUBLISHER_MIN: usize = 14;
+
 pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
     let theme = &state.ui.theme;
     let searching = state.search_target() == Some(&SearchTarget::List);
@@ -154,12 +157,17 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         }
         put(buf, rows, y, &Line::from(l1));
 
-        let counts =
-            strings::permission_counts(app.permissions.len(), app.application_permission_count());
-        let counts_w = display_width(&counts).min(avail.saturating_sub(8));
+        let (total, n_app) = (app.permissions.len(), app.application_permission_count());
         // The score in a right-aligned column of its own at the end of the line.
         let score = format!("{:>4}", badges::score_text(state, m.index));
         let score_w = display_width(&score);
+        let room = |counts: &str| avail.saturating_sub(display_width(counts) + score_w + 4);
+        // The publisher keeps a readable minimum: in a narrow list the counts say less.
+        let mut counts = strings::permission_counts(total, n_app);
+        if room(&counts) < PUBLISHER_MIN {
+            counts = strings::permission_counts_short(total, n_app);
+        }
+        let counts_w = display_width(&counts).min(avail.saturating_sub(8));
         let pub_w = avail.saturating_sub(counts_w + 1 + score_w + 1 + 2);
         let mut l2 = vec![
             marker,
@@ -169,7 +177,6 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         l2.extend(fit_plain(&sanitize(&app.publisher), pub_w, theme.dim, true));
         l2.push(Span::raw(" "));
         // Application (app-only) permissions stand out: they need no signed-in user.
-        let n_app = app.application_permission_count();
         match counts.rsplit_once(" · ") {
             Some((total, apps)) if n_app > 0 && display_width(&counts) <= counts_w => {
                 l2.push(Span::styled(format!("{total} · "), theme.dim));

@@ -26,7 +26,7 @@ pub fn message(state: &State, width: usize) -> Option<Vec<Span<'static>>> {
     let m = state.message()?;
     let style = match m.kind {
         MessageKind::Info => state.ui.theme.message_info,
-        MessageKind::Warning => state.ui.theme.warning,
+        MessageKind::Warning => state.ui.theme.message_warning,
         MessageKind::Error => state.ui.theme.message_error,
     };
     let style = state.ui.theme.status.patch(style);
@@ -159,7 +159,7 @@ pub fn query_error_lines(state: &State, width: usize, max: usize) -> Vec<Line<'s
     } else {
         sanitize(&format!("col {}: {}", e.position + 1, e.message)).into_owned()
     };
-    lines.extend(super::text::wrap(&text, width));
+    lines.extend(crate::text::wrap(&text, width));
     let cut = lines.len() > max;
     lines.truncate(max);
     let n = lines.len();

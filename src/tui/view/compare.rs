@@ -33,7 +33,7 @@ pub fn render(
         height: area.height.saturating_sub(2),
         ..area
     };
-    ratatui::widgets::Widget::render(ratatui::widgets::Clear, area, buf);
+    super::clear(state, area, buf);
     // Tabs of the panes below must not be clickable through the view.
     layout.tabs.clear();
     layout.list = Rect::default();

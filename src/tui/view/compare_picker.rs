@@ -4,7 +4,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 
 use crate::query::match_indices;
 use crate::text::{display_width, sanitize};
@@ -20,7 +19,7 @@ use super::text::{fit, fit_plain, put, safe};
 pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &mut ScreenLayout) {
     let theme = &state.ui.theme;
     let rect = super::centered(area, 64, area.height.saturating_sub(4).min(20));
-    Clear.render(rect, buf);
+    super::clear(state, rect, buf);
     blank_wide_cells_left_of(rect, buf);
     let other = state
         .workspace

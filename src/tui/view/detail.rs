@@ -11,7 +11,7 @@ use crate::text::{display_width, sanitize};
 use crate::tui::keymap::Mode;
 use crate::tui::layout::ScreenLayout;
 use crate::tui::state::scroll::visible_offset;
-use crate::tui::state::{SearchTarget, State, Tab};
+use crate::tui::state::{Item, SearchTarget, State, Tab};
 use crate::tui::strings;
 
 use super::tab_bar;
@@ -262,6 +262,7 @@ fn rows(
     };
     layout.detail = rows;
     layout.detail_rows = rows.height as usize;
+    layout.detail_items.clear();
     if items.is_empty() {
         let msg = if !st.filter.is_empty() {
             strings::NO_MATCHING_ROWS
@@ -279,38 +280,47 @@ fn rows(
         return;
     }
     let selected = st.scroll.selected.min(items.len() - 1);
-    let offset = visible_offset(
-        selected,
-        st.scroll.offset,
-        rows.height as usize,
-        items.len(),
-    );
+    let height = rows.height as usize;
     let groups = if tab.zone.is_none() {
         state.perm_groups()
     } else {
         Vec::new()
     };
-    for (k, item) in items
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows.height as usize)
-    {
-        let y = rows.y + (k - offset) as u16;
-        let line = match tab.zone {
-            Some(z) => zone_tab::line(state, app, z, *item, w, &st.filter),
-            None => permissions::line(state, app, &groups, *item, w, &st.filter),
-        };
-        put(buf, rows, y, &line);
+    // An item may take several lines (wrapped rows): measured here, where the width is known.
+    let lines_of = |item: Item| match tab.zone {
+        Some(z) => zone_tab::lines(state, app, z, item, w, &st.filter, state.ui.wrap),
+        None => vec![permissions::line(state, app, &groups, item, w, &st.filter)],
+    };
+    let all: Vec<Vec<Line<'static>>> = items.iter().map(|it| lines_of(*it)).collect();
+    let mut offset = visible_offset(selected, st.scroll.offset, height, items.len());
+    while offset < selected && all[offset..=selected].iter().map(Vec::len).sum::<usize>() > height {
+        offset += 1;
+    }
+    let mut y = rows.y;
+    let mut whole = 0;
+    for (k, item_lines) in all.iter().enumerate().skip(offset) {
+        if y >= rows.bottom() {
+            break;
+        }
+        let top = y;
+        for l in item_lines {
+            if y >= rows.bottom() {
+                break;
+            }
+            put(buf, rows, y, l);
+            layout.detail_items.push(k);
+            y += 1;
+        }
+        whole += usize::from(top + item_lines.len() as u16 <= rows.bottom());
         if k == selected && focused {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                theme.selected,
-            );
+            let area = Rect {
+                y: top,
+                height: y - top,
+                ..rows
+            };
+            buf.set_style(area, theme.selected);
         }
     }
+    layout.detail_offset = Some(offset);
+    layout.detail_rows = whole.max(1);
 }

@@ -26,7 +26,7 @@ pub mod text;
 mod zone_tab;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Widget};
 
@@ -45,32 +45,28 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
     if area.is_empty() {
         return layout;
     }
+    buf.set_style(area, state.ui.theme.base);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(state, area, buf);
         return layout;
     }
-    let main = Rect {
-        height: area.height - 2,
-        ..area
-    };
+    let [main, status_row, footer_row] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let list_w = (area.width * 2 / 5).clamp(28, 56);
-    let list_area = Rect {
-        width: list_w,
-        ..main
-    };
-    let detail_area = Rect {
-        x: main.x + list_w,
-        width: main.width - list_w,
-        ..main
-    };
+    let [list_area, detail_area] =
+        Layout::horizontal([Constraint::Length(list_w), Constraint::Fill(1)]).areas(main);
     app_list::render(state, list_area, buf, &mut layout);
     detail::render(state, detail_area, buf, &mut layout);
-    status::render_status(state, row(area, area.bottom() - 2), buf);
-    status::render_footer(state, row(area, area.bottom() - 1), buf);
+    status::render_status(state, status_row, buf);
+    status::render_footer(state, footer_row, buf);
     for layer in &state.ui.layers {
         match layer {
             Layer::Popup(p) => popup::render(state, p, area, buf, &mut layout),
-            Layer::Help(h) => help::render(state, h.scroll, area, buf, &mut layout),
+            Layer::Help(h) => help::render(state, h, area, buf, &mut layout),
             Layer::Search(_) => {}
             Layer::Note(e) => note_editor::render(state, e, area, buf, &mut layout),
             Layer::Index(ix) => perm_index::render(state, ix, main, buf, &mut layout),
@@ -80,14 +76,6 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
         }
     }
     layout
-}
-
-fn row(area: Rect, y: u16) -> Rect {
-    Rect {
-        y,
-        height: 1,
-        ..area
-    }
 }
 
 fn too_small(state: &State, area: Rect, buf: &mut Buffer) {
@@ -110,6 +98,24 @@ fn framed(title: Line<'_>, focused: bool, state: &State, area: Rect, buf: &mut B
     let inner = block.inner(area);
     block.render(area, buf);
     inner
+}
+
+/// Clear the area an overlay takes. A wide character whose first half is just left of it
+/// would otherwise spill over the overlay's left border, so it goes too.
+fn clear(state: &State, area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::Clear;
+    let area = area.intersection(*buf.area());
+    Clear.render(area, buf);
+    buf.set_style(area, state.ui.theme.base);
+    if area.x == 0 {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let cell = &mut buf[(area.x - 1, y)];
+        if crate::text::display_width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// Centered rectangle of at most `w`×`h` inside `area`.

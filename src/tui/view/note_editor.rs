@@ -3,7 +3,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 
 use crate::text::display_width;
 use crate::tui::keymap::Mode;
@@ -11,7 +10,8 @@ use crate::tui::layout::ScreenLayout;
 use crate::tui::state::{NoteEditor, State};
 use crate::tui::strings;
 
-use super::text::{fit_plain, put, safe, wrap};
+use super::text::{fit_plain, put, safe};
+use crate::text::wrap;
 
 pub fn render(
     state: &State,
@@ -32,7 +32,7 @@ pub fn render(
     }
     let h = (lines.len() + 4) as u16;
     let rect = super::centered(area, width, h);
-    Clear.render(rect, buf);
+    super::clear(state, rect, buf);
     layout.popup = rect;
     let name = state
         .workspace

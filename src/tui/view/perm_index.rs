@@ -3,20 +3,19 @@
 //! left, the apps of the selected one on the right.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 
 use crate::text::display_width;
 use crate::tui::action::Action;
 use crate::tui::keymap::Mode;
 use crate::tui::layout::ScreenLayout;
 use crate::tui::state::scroll::visible_offset;
-use crate::tui::state::{IndexTab, PermIndex, State};
+use crate::tui::state::{IndexTab, PermIndex, SearchTarget, State};
 use crate::tui::strings;
 
-use super::text::{fit_plain, put, safe};
+use super::text::{find_bar, fit, fit_plain, found, put, safe};
 
 const KIND_W: usize = 11;
 const COUNT_W: usize = 5;
@@ -29,7 +28,7 @@ pub fn render(
     layout: &mut ScreenLayout,
 ) {
     let theme = &state.ui.theme;
-    Clear.render(area, buf);
+    super::clear(state, area, buf);
     let (perm_style, reg_style) = match ix.tab {
         IndexTab::Permissions => (theme.tab_active, theme.tab_inactive),
         IndexTab::Registrations => (theme.tab_inactive, theme.tab_active),
@@ -74,9 +73,27 @@ pub fn render(
             &Line::styled("│", theme.border),
         );
     }
+    // The find bar takes the last line of the left column while there is one.
+    let typing = state.search_target() == Some(&SearchTarget::Index);
+    let q = ix.find.text_query();
+    let hit = |i: usize| {
+        q.as_ref()
+            .zip(ix.row_text(i))
+            .is_some_and(|(q, t)| q.hits(&t))
+    };
+    let count = ix.find.count(ix.rows.selected, ix.len(), hit);
+    let bar = find_bar(theme, &ix.find.query, typing, count, left.width as usize);
+    let [left, bar_area] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(bar.is_some())),
+    ])
+    .areas(left);
+    if let Some(bar) = bar {
+        put(buf, bar_area, bar_area.y, &bar);
+    }
     let rows_h = inner.height.saturating_sub(1) as usize;
     layout.index_rows = rows_h;
-    left_column(state, ix, left, rows_h, buf);
+    left_column(state, ix, left, left.height.saturating_sub(1) as usize, buf);
     right_column(state, ix, right, rows_h, buf);
 }
 
@@ -144,6 +161,8 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
     }
     let sel = ix.rows.selected.min(n - 1);
     let off = visible_offset(sel, ix.rows.offset, rows_h, n);
+    let q = ix.find.text_query();
+    let hl = theme.match_highlight;
     for k in off..(off + rows_h).min(n) {
         let y = rows.y + (k - off) as u16;
         let line = match ix.tab {
@@ -153,12 +172,25 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
                     Span::styled(strings::tier_letter(e.tier), theme.risk(e.tier)),
                     Span::raw(" "),
                 ];
-                s.extend(fit_plain(&safe(&e.name), name_w, Style::new(), true));
+                // The row text is "name kind", as the find matches it.
+                let name = safe(&e.name);
+                let ix_hl = found(q.as_ref(), &format!("{name} {}", strings::kind(e.kind)));
+                let n = name.chars().count();
+                let (in_name, in_kind): (Vec<usize>, Vec<usize>) =
+                    ix_hl.iter().partition(|&&i| i < n);
+                let in_kind: Vec<usize> = in_kind
+                    .iter()
+                    .filter(|&&i| i > n)
+                    .map(|i| i - n - 1)
+                    .collect();
+                s.extend(fit(&name, name_w, Style::new(), &in_name, hl, true));
                 s.push(Span::raw(" "));
-                s.extend(fit_plain(
+                s.extend(fit(
                     strings::kind(e.kind),
                     KIND_W,
                     theme.kind(e.kind),
+                    &in_kind,
+                    hl,
                     true,
                 ));
                 s.push(Span::raw(" "));
@@ -181,10 +213,12 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
                 let shown = fit_plain(&names.join(", "), names_w, Style::new(), true);
                 let used: usize = shown.iter().map(|x| display_width(&x.content)).sum();
                 s.extend(shown);
-                s.extend(fit_plain(
+                s.extend(fit(
                     &guid,
                     avail.saturating_sub(used),
                     theme.group_header,
+                    &found(q.as_ref(), &guid),
+                    hl,
                     true,
                 ));
                 s.push(Span::raw(" "));

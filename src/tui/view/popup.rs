@@ -5,7 +5,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 
 use crate::model::Permission;
 use crate::tui::action::Action;
@@ -14,7 +13,8 @@ use crate::tui::layout::ScreenLayout;
 use crate::tui::state::{Popup, Section, State};
 use crate::tui::strings;
 
-use super::text::{fit_plain, put, safe, wrap};
+use super::text::{fit_plain, put, safe};
+use crate::text::wrap;
 
 pub fn render(
     state: &State,
@@ -32,7 +32,7 @@ pub fn render(
         width,
         (content_height(state, popup, w) + 2).min(max_h),
     );
-    Clear.render(rect, buf);
+    super::clear(state, rect, buf);
     layout.popup = rect;
     match popup {
         Popup::Registration { guid, list, .. } => {

@@ -10,7 +10,8 @@ use crate::tui::layout::ScreenLayout;
 use crate::tui::state::State;
 use crate::tui::strings;
 
-use super::text::{fit_plain, put, safe, wrap};
+use super::text::{fit_plain, put, safe};
+use crate::text::wrap;
 
 /// The popup's lines at inner width `w`.
 pub fn lines(state: &State, app: usize, explanation: &[String], w: usize) -> Vec<Line<'static>> {

@@ -83,9 +83,18 @@ pub fn render(
         } else {
             theme.tab_inactive
         };
+        // The active tab's own style wins over a part's: a yellow count on its background, or
+        // bold black text (which xterm shows grey), would not read.
+        let part = |style: Style| {
+            if i == current {
+                base
+            } else {
+                base.patch(style)
+            }
+        };
         let spans: Vec<Span<'static>> = title
             .iter()
-            .map(|(text, style)| Span::styled(text.clone(), base.patch(*style)))
+            .map(|(text, style)| Span::styled(text.clone(), part(*style)))
             .collect();
         let rect = Rect {
             x,

@@ -19,7 +19,8 @@ use crate::tui::state::scroll::visible_offset;
 use crate::tui::state::{State, TenantView};
 use crate::tui::strings;
 
-use super::text::{fit_plain, put, safe, wrap};
+use super::text::{fit_plain, put, safe};
+use crate::text::wrap;
 
 const FINDING_W: usize = 11;
 const KIND_W: usize = 11;

@@ -108,19 +108,3 @@ pub fn undeclared_line(
     ));
     Line::from(spans)
 }
-
-/// The help's line for the in-tenant mark.
-pub fn legend(state: &State, width: usize) -> Line<'static> {
-    let theme = &state.ui.theme;
-    let mut spans = vec![
-        Span::raw(" Tenant "),
-        Span::styled(strings::IN_TENANT_GLYPH, theme.key),
-    ];
-    spans.extend(fit_plain(
-        " in the tenant; colored by its worst undeclared grant",
-        width.saturating_sub(9),
-        theme.key_help,
-        false,
-    ));
-    Line::from(spans)
-}

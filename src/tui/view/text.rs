@@ -1,5 +1,6 @@
 //! Turning (already sanitized) text into spans that fit a column exactly, with highlighted
-//! characters, and wrapping text for popups. Widths are display columns (CJK counts two).
+//! characters. Widths are display columns (CJK counts two); measuring, cutting and wrapping are
+//! `crate::text`'s, shared with the CLI.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,7 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
-use crate::text::{display_width, sanitize};
+use crate::query::TextQuery;
+use crate::text::{display_width, fit_prefix, sanitize};
 
 /// Safe text for a span: every catalog string passes through here.
 pub fn safe(s: &str) -> String {
@@ -28,16 +30,13 @@ pub fn fit(
     if width == 0 {
         return spans;
     }
-    let total = display_width(text);
-    let budget = if total > width { width - 1 } else { width };
+    // Cut by the one rule of `text::fit_prefix`.
+    let (end, cut) = fit_prefix(text, width);
     let mut used = 0;
     let mut run = String::new();
     let mut run_hl = false;
-    for (i, c) in text.chars().enumerate() {
+    for (i, c) in text[..end].chars().enumerate() {
         let w = c.width().unwrap_or(0);
-        if used + w > budget {
-            break;
-        }
         let is_hl = highlight.contains(&i);
         if is_hl != run_hl && !run.is_empty() {
             spans.push(styled(std::mem::take(&mut run), style, run_hl, hl));
@@ -49,7 +48,7 @@ pub fn fit(
     if !run.is_empty() {
         spans.push(styled(run, style, run_hl, hl));
     }
-    if total > width {
+    if cut {
         spans.push(Span::styled("…", style));
         used += 1;
     }
@@ -61,6 +60,44 @@ pub fn fit(
 
 fn styled(s: String, style: Style, is_hl: bool, hl: Style) -> Span<'static> {
     Span::styled(s, if is_hl { style.patch(hl) } else { style })
+}
+
+/// The char indices of `text` to highlight for a `/` query (none without one): every list
+/// highlights through here, with the matcher its layer finds with.
+pub fn found(query: Option<&TextQuery>, text: &str) -> Vec<usize> {
+    query
+        .and_then(|q| q.find(text))
+        .map(|h| h.indices)
+        .unwrap_or_default()
+}
+
+/// The find bar of a layer that finds: `/query▏  2/5` (the cursor while typing), or None when
+/// there is no query and no prompt.
+pub fn find_bar(
+    theme: &crate::tui::theme::Theme,
+    query: &str,
+    typing: bool,
+    (nth, total): (usize, usize),
+    width: usize,
+) -> Option<Line<'static>> {
+    if query.is_empty() && !typing {
+        return None;
+    }
+    let mut spans = vec![Span::styled(crate::tui::strings::SEARCH_PROMPT, theme.key)];
+    let count = if query.trim().is_empty() {
+        String::new()
+    } else if total == 0 {
+        "  no match".to_string()
+    } else {
+        format!("  {nth}/{total}")
+    };
+    let room = width.saturating_sub(2 + display_width(&count));
+    spans.extend(fit_plain(&safe(query), room, theme.input, false));
+    if typing {
+        spans.push(Span::styled("▏", theme.input));
+    }
+    spans.push(Span::styled(count, theme.dim));
+    Some(Line::from(spans))
 }
 
 /// Plain fitted spans without highlight.
@@ -95,68 +132,6 @@ pub fn put_centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Sty
     );
 }
 
-/// Wrap text to lines of at most `width` columns, breaking at spaces where possible and inside
-/// words (or between CJK characters) where not.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0;
-    for word in split_keep_spaces(text) {
-        let ww = display_width(word);
-        if line_w + ww <= width {
-            line.push_str(word);
-            line_w += ww;
-            continue;
-        }
-        if word.trim().is_empty() {
-            lines.push(std::mem::take(&mut line));
-            line_w = 0;
-            continue;
-        }
-        if ww <= width && line_w > 0 {
-            lines.push(std::mem::take(&mut line));
-            line.push_str(word);
-            line_w = ww;
-            continue;
-        }
-        for c in word.chars() {
-            let cw = c.width().unwrap_or(0);
-            if line_w + cw > width && line_w > 0 {
-                lines.push(std::mem::take(&mut line));
-                line_w = 0;
-            }
-            line.push(c);
-            line_w += cw;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-        .into_iter()
-        .map(|l| l.trim_end().to_string())
-        .collect()
-}
-
-fn split_keep_spaces(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut in_space = None;
-    for (i, c) in text.char_indices() {
-        let sp = c == ' ';
-        if in_space.is_some_and(|s| s != sp) {
-            out.push(&text[start..i]);
-            start = i;
-        }
-        in_space = Some(sp);
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,12 +158,5 @@ mod tests {
         assert_eq!(s.len(), 3);
         assert_eq!(s[1].content, "bc");
         assert_eq!(s[1].style, hl);
-    }
-
-    #[test]
-    fn wrap_breaks_words_and_cjk() {
-        assert_eq!(wrap("aaa bbb ccc", 7), vec!["aaa bbb", "ccc"]);
-        assert_eq!(wrap("联系人中心", 4), vec!["联系", "人中", "心"]);
-        assert_eq!(wrap("", 4), vec![""]);
     }
 }

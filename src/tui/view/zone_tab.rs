@@ -136,6 +136,104 @@ pub fn line(
     }
 }
 
+/// The lines of an item: with `wrap`, a question row shows its question and answer whole over
+/// as many lines as they need (two questions that differ only at the end, `SOC 2` and `SOC 3`,
+/// never look the same) and a note wraps too; without, every item is the one cut line of
+/// [`line`].
+pub fn lines(
+    state: &State,
+    app: &App,
+    zone: usize,
+    item: Item,
+    width: usize,
+    filter: &str,
+    wrap: bool,
+) -> Vec<Line<'static>> {
+    let theme = &state.ui.theme;
+    let block = app
+        .zones
+        .get(zone)
+        .and_then(|z| z.blocks.get(item_block(item)));
+    match (wrap, item, block) {
+        (true, Item::Row(_), Some(Block::Row(r))) if r.value != Answer::NotCopied => {
+            let z = app.zones.get(zone);
+            let qw = question_width(state, z, width);
+            // The page's question (or its English label instead), and the label beside it in
+            // a column of its own when that is shown: each wraps in its own column.
+            let (pw, lw) = labels::split(state, z, qw);
+            let indent = (2 * usize::from(r.level).min(4)).min(pw.saturating_sub(1));
+            let question = labels::question(state, r);
+            let label = labels::beside(state, r).filter(|_| lw > 0);
+            let answer = if r.value == Answer::Unanswered {
+                strings::UNANSWERED_MARK.to_string()
+            } else {
+                safe(&r.answer)
+            };
+            let aw = width.saturating_sub(qw + 1);
+            let q_lines = wrapped(&question, pw - indent, filter);
+            let l_lines = label.map_or_else(Vec::new, |l| wrapped(l, lw, filter));
+            let a_lines = wrapped(&answer, aw, filter);
+            let style = theme.judged(r.judgement(), r.value);
+            let hl = theme.match_highlight;
+            let n = q_lines.len().max(a_lines.len()).max(l_lines.len());
+            (0..n)
+                .map(|k| {
+                    let mut spans = Vec::new();
+                    if indent > 0 {
+                        let marker = match k {
+                            0 => format!("{}└ ", " ".repeat(indent - 2)),
+                            _ => " ".repeat(indent),
+                        };
+                        spans.extend(fit_plain(&marker, indent, theme.dim, false));
+                    }
+                    let (q, qh) = q_lines.get(k).cloned().unwrap_or_default();
+                    spans.extend(fit(&q, pw - indent, Style::new(), &qh, hl, true));
+                    if label.is_some() {
+                        let (l, lh) = l_lines.get(k).cloned().unwrap_or_default();
+                        spans.push(Span::raw(" "));
+                        spans.extend(fit(&l, lw, theme.label, &lh, hl, true));
+                    }
+                    spans.push(Span::raw(" "));
+                    let (a, ah) = a_lines.get(k).cloned().unwrap_or_default();
+                    spans.extend(fit(&a, aw, style, &ah, hl, false));
+                    Line::from(spans)
+                })
+                .collect()
+        }
+        (true, Item::Note(_), Some(Block::Note(n))) => {
+            let text = if n.title.trim().is_empty() {
+                safe(&n.text)
+            } else {
+                format!("{}: {}", safe(&n.title), safe(&n.text))
+            };
+            wrapped(&format!("ⓘ {text}"), width, filter)
+                .into_iter()
+                .map(|(l, h)| {
+                    Line::from(fit(&l, width, theme.note, &h, theme.match_highlight, false))
+                })
+                .collect()
+        }
+        _ => vec![line(state, app, zone, item, width, filter)],
+    }
+}
+
+/// `text` wrapped to `width`, each line with the char positions of `filter`'s match in it.
+fn wrapped(text: &str, width: usize, filter: &str) -> Vec<(String, Vec<usize>)> {
+    let found = find_ci(text, filter).unwrap_or_default();
+    crate::text::wrap_indexed(text, width.max(1))
+        .into_iter()
+        .map(|l| {
+            let hl = l
+                .iter()
+                .enumerate()
+                .filter(|(_, (i, c))| *c != ' ' && found.contains(i))
+                .map(|(k, _)| k)
+                .collect();
+            (l.into_iter().map(|(_, c)| c).collect(), hl)
+        })
+        .collect()
+}
+
 fn item_block(item: Item) -> usize {
     match item {
         Item::Row(b)

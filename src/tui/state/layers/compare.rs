@@ -340,7 +340,10 @@ impl CompareView {
                     None => Outcome::Unchanged,
                 };
             }
-            Action::OpenHelp => return Outcome::Push(Layer::Help(Help::default())),
+            Action::OpenHelp => {
+                let help = Help::open(cx.keymap, crate::tui::keymap::Mode::Compare);
+                return Outcome::Push(Layer::Help(help));
+            }
             Action::OpenAppA | Action::OpenAppB => {
                 let app = if *action == Action::OpenAppA {
                     self.a

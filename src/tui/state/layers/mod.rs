@@ -22,7 +22,7 @@ use crate::tui::keymap::Mode;
 use crate::tui::layout::ScreenLayout;
 
 pub use compare::{CompareRow, CompareView, PermSection};
-pub use help::Help;
+pub use help::{Help, HelpLine, Mark};
 pub use note::NoteEditor;
 pub use perm_index::{IndexTab, PermEntry, PermIndex, RegEntry};
 pub use picker::{PickFor, Picker};
@@ -97,6 +97,8 @@ impl Outcome {
 pub struct Context<'a> {
     pub workspace: &'a Workspace,
     pub layout: &'a ScreenLayout,
+    /// For what a layer opens from the key table (the help).
+    pub keymap: &'a crate::tui::keymap::Keymap,
 }
 
 impl Layer {

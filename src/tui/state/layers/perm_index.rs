@@ -3,12 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use super::{Context, Help, JumpTo, Layer, Outcome};
+use super::{Context, Help, JumpTo, Layer, Outcome, SearchTarget};
 use crate::model::{Catalog, PermissionKind};
 use crate::risk::{RiskTable, Tier};
 use crate::tui::action::Action;
 use crate::tui::effects::Effect;
+use crate::tui::keymap::Mode;
 use crate::tui::state::catalog_index::CatalogIndex;
+use crate::tui::state::find::Find;
 use crate::tui::state::scroll::{Motion, Scroll};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +46,9 @@ pub struct PermIndex {
     pub apps: Scroll,
     /// Whether the keyboard is in the apps column.
     pub in_apps: bool,
+    /// `/` in the left column: finds (and highlights) rather than filters, so a row's place in
+    /// the worst-first order stays visible.
+    pub find: Find,
 }
 
 impl PermIndex {
@@ -88,7 +93,34 @@ impl PermIndex {
             rows: Scroll::default(),
             apps: Scroll::default(),
             in_apps: false,
+            find: Find::default(),
         }
+    }
+
+    /// What `/` looks at in row `i` of the left column: the permission's name and kind, or
+    /// the registration GUID.
+    pub fn row_text(&self, i: usize) -> Option<String> {
+        match self.tab {
+            IndexTab::Permissions => self
+                .perms
+                .get(i)
+                .map(|e| format!("{} {}", e.name, crate::tui::strings::kind(e.kind))),
+            IndexTab::Registrations => self.regs.get(i).map(|e| e.id.clone()),
+        }
+    }
+
+    fn hit(&self, i: usize) -> bool {
+        let q = self.find.text_query();
+        q.is_some_and(|q| self.row_text(i).is_some_and(|t| q.hits(&t)))
+    }
+
+    /// Select row `i` of the left column (its apps from the top).
+    fn select_row(&mut self, i: Option<usize>, rows: usize) -> bool {
+        let Some(i) = i else {
+            return false;
+        };
+        self.in_apps = false;
+        self.motion(Motion::To(i), rows)
     }
 
     pub fn len(&self) -> usize {
@@ -142,10 +174,26 @@ impl PermIndex {
     }
 
     pub(super) fn handle(&mut self, action: &Action, cx: &Context<'_>) -> Outcome {
+        let rows = cx.layout.index_rows.max(1);
         if let Some(m) = Motion::of(action) {
-            return Outcome::changed(self.motion(m, cx.layout.index_rows.max(1)));
+            return Outcome::changed(self.motion(m, rows));
+        }
+        if let Some(changed) = self.find.edit(action) {
+            let at = self
+                .find
+                .first_from(self.rows.selected, self.len(), |i| self.hit(i));
+            self.select_row(at, rows);
+            return Outcome::changed(changed);
         }
         match action {
+            Action::StartSearch => Outcome::Push(Layer::Search(SearchTarget::Index)),
+            Action::NextMatch | Action::PreviousMatch => {
+                let forward = *action == Action::NextMatch;
+                let at = self
+                    .find
+                    .step(self.rows.selected, self.len(), forward, |i| self.hit(i));
+                Outcome::changed(self.select_row(at, rows))
+            }
             Action::IndexSwitch => {
                 self.switch();
                 Outcome::Changed
@@ -178,7 +226,7 @@ impl PermIndex {
                 Outcome::Changed
             }
             Action::IndexBack | Action::CloseOverlay => Outcome::Pop,
-            Action::OpenHelp => Outcome::Push(Layer::Help(Help::default())),
+            Action::OpenHelp => Outcome::Push(Layer::Help(Help::open(cx.keymap, Mode::Index))),
             Action::Copy => match self.selected_text(cx) {
                 Some(text) => Outcome::Effect(Effect::Copy(text)),
                 None => Outcome::Unchanged,

@@ -8,6 +8,9 @@ use crate::tui::action::Action;
 pub enum SearchTarget {
     List,
     Tab,
+    /// The find of the help or of the permission index (the layer below takes the typing).
+    Help,
+    Index,
 }
 
 pub(super) fn handle(action: &Action) -> Outcome {

@@ -1,23 +1,42 @@
-//! Word wrap by terminal columns. Latin text breaks at spaces; CJK text has none and may break
-//! between any two wide characters. Nothing is cut off: a reviewer comparing answers must see
-//! all of them.
+//! The one word wrap, by terminal columns, for the CLI's compare report and every TUI view.
+//! Latin text breaks at spaces; CJK text has none and may break between any two wide
+//! characters. Nothing is cut off: a reviewer comparing answers must see all of them.
 
 use unicode_width::UnicodeWidthChar;
 
 /// Lines of at most `width` columns (at least one line, possibly empty). Expects sanitized,
-/// single-line text. A word longer than the line is split by characters.
+/// single-line text. A word longer than the line is split by characters; runs of spaces
+/// between words become one.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_indexed(text, width)
+        .into_iter()
+        .map(|l| l.into_iter().map(|(_, c)| c).collect())
+        .collect()
+}
+
+/// [`wrap`], each character with its char index in `text`, so that highlights found in the
+/// text land on the wrapped lines (a space between two words carries the index of the space
+/// before the second).
+pub fn wrap_indexed(text: &str, width: usize) -> Vec<Vec<(usize, char)>> {
     let width = width.max(2);
+    // Byte offset of a token → char index.
+    let char_at: std::collections::HashMap<usize, usize> = text
+        .char_indices()
+        .enumerate()
+        .map(|(ci, (bi, _))| (bi, ci))
+        .collect();
     let mut lines = Vec::new();
-    let mut line = String::new();
+    let mut line: Vec<(usize, char)> = Vec::new();
     let mut used = 0;
     for token in tokens(text) {
+        let first = char_at[&token.start];
+        let chars = token.text.chars().enumerate().map(|(k, c)| (first + k, c));
         let sep = usize::from(token.space_before && used > 0);
         if used + sep + token.width <= width {
             if sep == 1 {
-                line.push(' ');
+                line.push((first.saturating_sub(1), ' '));
             }
-            line.push_str(token.text);
+            line.extend(chars);
             used += sep + token.width;
             continue;
         }
@@ -26,17 +45,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             used = 0;
         }
         if token.width <= width {
-            line.push_str(token.text);
+            line.extend(chars);
             used = token.width;
             continue;
         }
-        for c in token.text.chars() {
+        for (i, c) in chars {
             let w = c.width().unwrap_or(0);
             if used + w > width {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
-            line.push(c);
+            line.push((i, c));
             used += w;
         }
     }
@@ -48,6 +67,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 struct Token<'a> {
     text: &'a str,
+    /// Byte offset in the wrapped text.
+    start: usize,
     width: usize,
     space_before: bool,
 }
@@ -136,6 +157,7 @@ fn close<'t>(text: &'t str, open: Option<Open>, end: usize, out: &mut Vec<Token<
     if let Some(o) = open {
         out.push(Token {
             text: &text[o.start..end],
+            start: o.start,
             width: o.width,
             space_before: o.space_before,
         });
@@ -183,6 +205,19 @@ mod tests {
         assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
         assert_eq!(wrap("", 5), vec![""]);
         assert_eq!(wrap("   ", 5), vec![""]);
+    }
+
+    #[test]
+    fn indexed_lines_point_back_into_the_text() {
+        let text = "SOC  2 Typ II";
+        let lines = wrap_indexed(text, 6);
+        let chars: Vec<char> = text.chars().collect();
+        for line in &lines {
+            for &(i, c) in line {
+                assert!(chars[i] == c || (c == ' ' && chars[i].is_whitespace()));
+            }
+        }
+        assert_eq!(wrap(text, 6), vec!["SOC 2", "Typ II"]);
     }
 
     #[test]
