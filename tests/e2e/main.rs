@@ -4,6 +4,7 @@
 mod support;
 
 mod compare;
+mod languages;
 mod review_kill;
 mod reviews;
 mod tenant;
