@@ -319,3 +319,4 @@ pub fn other_languages(app: &crate::model::App) -> Option<String> {
         others.join(", ")
     ))
 }
+pub const IN_TENANT_AS: &str = "in tenant as";

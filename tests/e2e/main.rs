@@ -4,6 +4,7 @@
 mod support;
 
 mod compare;
+mod languages;
 mod moving;
 mod reading;
 mod review_kill;

@@ -227,3 +227,13 @@ fn an_app_the_tenant_lacks_has_no_undeclared_section() {
     let tenant = s.workspace.tenant.as_ref().unwrap();
     assert!(!tenant.in_tenant(s.current_app_index().unwrap()));
 }
+
+#[test]
+fn the_mouse_wheel_moves_the_tenant_view() {
+    let mut s = tenant_tui::state();
+    apply(&mut s, [Action::OpenTenant, Action::ScrollList(2)]);
+    assert_eq!(view(&s).rows.selected, 2);
+    apply(&mut s, [Action::ScrollList(-1)]); // Contact Center: five findings
+    apply(&mut s, [Action::Right, Action::ScrollDetail(1)]);
+    assert_eq!(view(&s).findings.selected, 1);
+}

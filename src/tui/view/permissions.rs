@@ -113,7 +113,12 @@ pub fn line(
                         theme.warning,
                     )
                 };
-                spans.extend(fit_plain(&text, left, style, false));
+                let cw = display_width(&text).min(left);
+                spans.extend(fit_plain(&text, cw, style, false));
+                left -= cw;
+                if let Some(holder) = tenant_marks::holder(state, app_i, reg) {
+                    spans.extend(fit_plain(&holder, left, theme.key, false));
+                }
             }
             Line::from(spans)
         }

@@ -108,3 +108,20 @@ pub fn undeclared_line(
     ));
     Line::from(spans)
 }
+
+/// " · in tenant as NAME" for a registration a service principal of the tenant holds.
+pub fn holder(state: &State, app: usize, registration: &str) -> Option<String> {
+    let reg = crate::tenant::Guid::parse(registration)?;
+    let sp = state
+        .workspace
+        .tenant
+        .as_ref()?
+        .tenant_apps(app)
+        .find(|t| t.app_id == Some(reg))?;
+    let name = if sp.display_name.trim().is_empty() {
+        sp.object_id.to_string()
+    } else {
+        safe(&sp.display_name)
+    };
+    Some(format!(" · {} {name}", strings::IN_TENANT_AS))
+}

@@ -127,6 +127,10 @@ impl TenantView {
             return Outcome::changed(self.motion(m, tenant, cx.layout.tenant_rows.max(1)));
         }
         match action {
+            // The mouse wheel moves the column that has the keyboard.
+            Action::ScrollList(d) | Action::ScrollDetail(d) => {
+                Outcome::changed(self.motion(Motion::By(*d), tenant, 1))
+            }
             Action::Activate => self.jump(tenant, cx).unwrap_or(Outcome::Unchanged),
             Action::Right | Action::IndexSwitch if !self.in_findings => {
                 let any = !self.findings(tenant).is_empty();
