@@ -15,7 +15,9 @@ runs=${RUNS:-10}
 mkdir -p "$work"
 cargo build --release --features synth --bin attest-tui --example gen_catalog --example bench --example bench_tenant
 bin=$PWD/target/release/attest-tui
-[ -s "$work/10k.json" ] || target/release/examples/gen_catalog 10000 >"$work/10k.json"
+[ -s "$work/10k.json" ] || target/release/examples/gen_catalog 10000 42 >"$work/10k.json"
+# The same apps as a catalog written before rows had question keys: every load keys them.
+[ -s "$work/10k-unkeyed.json" ] || target/release/examples/gen_catalog 10000 42 --unkeyed >"$work/10k-unkeyed.json"
 # Keep attest-tui away from the user's own data and cache.
 export ATTEST_TUI_DATA_DIR="$work/data" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
 hf() {
@@ -49,6 +51,7 @@ hf search \
 
 hf load \
     -n "attest-tui list --filter id:nothing" "$bin list --catalog $work/10k.json --filter id:nothing" \
+    -n "the same, catalog without question keys" "$bin list --catalog $work/10k-unkeyed.json --filter id:nothing" \
     -n "jq '.apps|length'" "jq '.apps|length' $work/10k.json"
 
 # Re-opening an imported folder: cold (no cache: import and write it) against warm (cached).
