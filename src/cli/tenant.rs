@@ -289,19 +289,7 @@ fn app_text(app: &TenantApp, catalog: &Catalog) -> String {
     }
     let mut table = TextTable::new(&headers, &[13, 8, 40, 11, 14, 20]);
     for g in &app.granted {
-        let consent = match g.consent {
-            Consent::Delegated {
-                all_users: true,
-                users: 0,
-            } => "all users".to_string(),
-            Consent::Delegated {
-                all_users: true,
-                users,
-            } => format!("all users +{users}"),
-            Consent::Delegated { users: 1, .. } => "1 user".to_string(),
-            Consent::Delegated { users, .. } => format!("{users} users"),
-            Consent::Application => "admin".to_string(),
-        };
+        let consent = g.consent.to_string();
         let mut row = vec![
             format!("  {}", if g.declared { "declared" } else { "UNDECLARED" }),
             g.tier.as_str().to_string(),

@@ -24,6 +24,25 @@ pub enum Consent {
     Application,
 }
 
+impl std::fmt::Display for Consent {
+    /// "all users", "all users +3", "1 user", "3 users", or "admin" for an application permission.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            Consent::Delegated {
+                all_users: true,
+                users: 0,
+            } => f.write_str("all users"),
+            Consent::Delegated {
+                all_users: true,
+                users,
+            } => write!(f, "all users +{users}"),
+            Consent::Delegated { users: 1, .. } => f.write_str("1 user"),
+            Consent::Delegated { users, .. } => write!(f, "{users} users"),
+            Consent::Application => f.write_str("admin"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct GrantedPermission {
     pub name: String,

@@ -281,23 +281,6 @@ pub const IN_TENANT_GLYPH: &str = "⌂";
 pub const IN_TENANT: &str = "in tenant";
 pub const UNDECLARED_IN_TENANT: &str = "Granted in the tenant, not declared";
 
-/// "all users", "3 users", "admin" for a granted permission's consent.
-pub fn consent(c: crate::tenant::Consent) -> String {
-    use crate::tenant::Consent;
-    match c {
-        Consent::Delegated {
-            all_users: true,
-            users: 0,
-        } => "all users".to_string(),
-        Consent::Delegated {
-            all_users: true,
-            users,
-        } => format!("all users +{users}"),
-        Consent::Delegated { users: 1, .. } => "1 user".to_string(),
-        Consent::Delegated { users, .. } => format!("{users} users"),
-        Consent::Application => "admin".to_string(),
-    }
-}
 pub const UNDECLARED_EXPLAINED: &str = "The tenant granted this permission to the app's service principal, but the app's attestation does not declare it.";
 // The questionnaire's English labels in a zone tab.
 pub const QUESTION_ENGLISH: &str = "Question (English)";

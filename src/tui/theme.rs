@@ -264,7 +264,15 @@ impl Theme {
     /// Every style of the theme by name, for the contrast test. The destructuring names every
     /// field, so a new style does not compile until it is listed here.
     pub fn styles(&self) -> Vec<(&'static str, Style)> {
-        let Theme {
+        // One list of names: the destructuring has no `..`, so it stays exhaustive.
+        macro_rules! named {
+            ($theme:expr; $($f:ident),* $(,)?) => {{
+                let Theme { $($f),* } = $theme;
+                vec![$((stringify!($f), *$f)),*]
+            }};
+        }
+        named!(
+            self;
             base,
             answer_yes,
             answer_no,
@@ -315,61 +323,6 @@ impl Theme {
             diff_only,
             diff_missing,
             marked,
-        } = self;
-        macro_rules! named {
-            ($($f:ident),*) => { vec![$((stringify!($f), *$f)),*] };
-        }
-        named!(
-            base,
-            answer_yes,
-            answer_no,
-            answer_na,
-            answer_unanswered,
-            answer_text,
-            kind_application,
-            kind_delegated,
-            kind_both,
-            kind_unknown,
-            cert_certified,
-            cert_attested,
-            cert_none,
-            border,
-            border_focused,
-            title,
-            selected,
-            selected_unfocused,
-            match_highlight,
-            dim,
-            label,
-            column_header,
-            tab_active,
-            tab_inactive,
-            group_header,
-            note,
-            status,
-            key,
-            key_help,
-            input,
-            warning,
-            risk_critical,
-            risk_high,
-            risk_medium,
-            risk_low,
-            risk_unknown,
-            decision_approved,
-            decision_blocked,
-            decision_needs_review,
-            bookmark,
-            score,
-            message_info,
-            message_warning,
-            message_error,
-            query_error,
-            diff_same,
-            diff_changed,
-            diff_only,
-            diff_missing,
-            marked
         )
     }
 

@@ -28,7 +28,7 @@ impl State {
             Section::new("Kind", crate::tui::strings::kind(g.kind), None),
             Section::new("Risk", g.tier.as_str(), None),
             Section::new("API", g.resource.clone(), None),
-            Section::new("Consent", crate::tui::strings::consent(g.consent), None),
+            Section::new("Consent", g.consent.to_string(), None),
         ];
         Some(Popup::text(
             crate::tui::strings::UNDECLARED_IN_TENANT,

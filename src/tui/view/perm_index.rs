@@ -15,7 +15,7 @@ use crate::tui::state::scroll::visible_offset;
 use crate::tui::state::{IndexTab, PermIndex, SearchTarget, State};
 use crate::tui::strings;
 
-use super::text::{find_bar, fit, fit_plain, found, put, safe};
+use super::text::{find_bar, fit, fit_plain, found, put, safe, select_row};
 
 const KIND_W: usize = 11;
 const COUNT_W: usize = 5;
@@ -228,19 +228,7 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
         };
         put(buf, rows, y, &Line::from(line));
         if k == sel {
-            let style = if ix.in_apps {
-                theme.selected_unfocused
-            } else {
-                theme.selected
-            };
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                style,
-            );
+            select_row(buf, rows, y, theme, !ix.in_apps);
         }
     }
 }

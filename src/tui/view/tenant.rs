@@ -19,7 +19,7 @@ use crate::tui::state::scroll::visible_offset;
 use crate::tui::state::{State, TenantView};
 use crate::tui::strings;
 
-use super::text::{fit_plain, put, safe};
+use super::text::{fit_plain, put, safe, select_row};
 use crate::text::wrap;
 
 const FINDING_W: usize = 11;
@@ -264,19 +264,7 @@ fn apps_column(
         spans.extend(fit_plain(&st, st_w, st_style, false));
         put(buf, rows, y, &Line::from(spans));
         if k == sel {
-            let style = if view.in_findings {
-                theme.selected_unfocused
-            } else {
-                theme.selected
-            };
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                style,
-            );
+            select_row(buf, rows, y, theme, !view.in_findings);
         }
     }
 }
@@ -443,14 +431,7 @@ fn finding_line(state: &State, app: &TenantApp, f: Finding, w: usize) -> Line<'s
                     theme.risk(g.tier).add_modifier(Modifier::BOLD),
                 )
             };
-            row(
-                label,
-                style,
-                g.tier,
-                &g.name,
-                g.kind,
-                strings::consent(g.consent),
-            )
+            row(label, style, g.tier, &g.name, g.kind, g.consent.to_string())
         }
         Finding::NotGranted(d) => {
             let Some(d) = app.not_granted.get(d) else {

@@ -95,11 +95,7 @@ pub fn undeclared_line(
     ));
     spans.push(Span::raw(" "));
     let used = 2 + name_w + 1 + kind_w + 1 + MARK_WIDTH + 1;
-    let rest = format!(
-        "{} · {}",
-        strings::consent(grant.consent),
-        safe(&grant.resource)
-    );
+    let rest = format!("{} · {}", grant.consent, safe(&grant.resource));
     spans.extend(fit_plain(
         &rest,
         width.saturating_sub(used),

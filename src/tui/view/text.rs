@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::query::TextQuery;
 use crate::text::{display_width, fit_prefix, sanitize};
+use crate::tui::theme::Theme;
 
 /// Safe text for a span: every catalog string passes through here.
 pub fn safe(s: &str) -> String {
@@ -129,6 +130,24 @@ pub fn put_centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Sty
         },
         y,
         &Line::from(spans),
+    );
+}
+
+/// Style row `y` of `area` as the selection: the focused style where the keys go, the
+/// unfocused one where they do not.
+pub fn select_row(buf: &mut Buffer, area: Rect, y: u16, theme: &Theme, focused: bool) {
+    let style = if focused {
+        theme.selected
+    } else {
+        theme.selected_unfocused
+    };
+    buf.set_style(
+        Rect {
+            y,
+            height: 1,
+            ..area
+        },
+        style,
     );
 }
 
