@@ -22,6 +22,7 @@
 mod error;
 pub mod markdown;
 mod merge;
+pub mod names;
 mod pivots;
 pub mod rendered;
 mod report;

@@ -23,6 +23,9 @@ pub struct ImportReport {
     /// question (given a key).
     pub rows: usize,
     pub keyed_rows: usize,
+    /// Apps without an App-Name row whose name is not their page's heading as written: the
+    /// name an index page lists, or the heading without its template's words.
+    pub names_from_index_or_heading: usize,
     pub skipped: Vec<SkippedPage>,
     pub conflicts: Vec<MergeConflict>,
     pub warnings: Vec<Warning>,
@@ -105,6 +108,13 @@ impl fmt::Display for ImportReport {
                 self.keyed_rows,
                 self.rows,
                 100.0 * self.keyed_rows as f64 / self.rows as f64
+            )?;
+        }
+        if self.names_from_index_or_heading > 0 {
+            writeln!(
+                f,
+                "named {} apps without an App-Name row after their folder's index page or their heading less its template words",
+                self.names_from_index_or_heading
             )?;
         }
         if !self.conflicts.is_empty() {

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::markdown::{self, ParsedPage};
 use super::merge::{collect_registrations, merge_apps};
+use super::names;
 use super::pivots::PivotTitles;
 use super::report::{ImportReport, SkippedPage, Warning};
 use super::{ImportError, PageError, PageOutcome, rendered};
@@ -62,6 +63,9 @@ pub fn import_paths(
     // (path given, language) of each app page, to rank the languages.
     let mut languages_seen: Vec<(usize, String)> = Vec::new();
     let mut registration_pages = Vec::new();
+    // Per app: its page's title and the path given that reached it; and every index link.
+    let mut titles_of_apps: Vec<(Option<names::PageTitle>, usize)> = Vec::new();
+    let mut index: Vec<(usize, names::IndexEntry)> = Vec::new();
     for (file, result) in files.iter().zip(results) {
         report.pages_read += 1;
         let page = match result {
@@ -112,6 +116,7 @@ pub fn import_paths(
                     }
                 }
                 languages_seen.push((file.root, app.language.clone()));
+                titles_of_apps.push((page.title, file.root));
                 apps.push(*app);
             }
             PageOutcome::Registration(reg) => {
@@ -119,6 +124,7 @@ pub fn import_paths(
                 registration_pages.push(reg);
             }
             PageOutcome::Skipped { reason } => {
+                index.extend(page.index.into_iter().map(|e| (file.root, e)));
                 if opts.strict && reason != markdown::SKIP_INDEX {
                     return Err(ImportError::Strict {
                         path: file.source.clone(),
@@ -134,6 +140,17 @@ pub fn import_paths(
             }
         }
     }
+
+    let named = apps
+        .iter_mut()
+        .zip(&titles_of_apps)
+        .map(|(app, (title, root))| names::Named {
+            app,
+            title: title.as_ref(),
+            root: *root,
+        })
+        .collect();
+    report.names_from_index_or_heading = names::settle(named, &index);
 
     let uses: Vec<(String, String)> = apps
         .iter()
@@ -297,6 +314,8 @@ fn parse_text(text: &str, source: &str, path: &Path) -> Result<ParsedPage, PageE
             warnings: Vec::new(),
             pivot_group: None,
             rendered: true,
+            title: None,
+            index: Vec::new(),
         });
     }
     markdown::read_unkeyed(text, source)

@@ -24,6 +24,7 @@ use attest_tui::score::{ScoreConfig, score_totals};
 
 pub(crate) struct Corpus {
     pub(crate) name: String,
+    pub(crate) dir: PathBuf,
     pub(crate) catalog: Catalog,
     /// Per app id, the most question rows one of its pages has.
     richest_page: BTreeMap<String, usize>,
@@ -84,6 +85,7 @@ fn read_corpus(dir: &Path) -> Corpus {
         .collect();
     Corpus {
         name: dir.file_name().unwrap().to_string_lossy().into_owned(),
+        dir: dir.to_path_buf(),
         catalog,
         richest_page,
         scores,

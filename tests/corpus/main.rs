@@ -7,5 +7,6 @@ mod support;
 
 mod import;
 mod languages;
+mod names;
 mod questions;
 mod tiers;

@@ -296,3 +296,80 @@ fn a_page_reached_through_two_paths_is_read_once() {
         ["excel/contoso.md", "word/contoso.md"]
     );
 }
+
+/// A page of the given language, app id and H1 (`slug` is the English heading's anchor).
+fn titled_page(lang: &str, id: &str, slug: &str, heading: &str) -> String {
+    format!(
+        "---\ntitle: x\nzone_pivot_groups: app-info-data\nms.contentlocale: {lang}\n---\n\
+         # <a name=\"{slug}\"></a>{heading}\n\n\
+         * <a href=\"https://appsource.microsoft.com/product/office/{id}\" target=\"_blank\">AppSource</a>\n\n\
+         ::: zone pivot=\"general\"\n\n| **Information** | **Antwort** |\n|:--|:--|\n| ID | {id} |\n\n::: zone-end\n"
+    )
+}
+
+#[test]
+fn pages_without_an_app_name_row_are_named_by_their_index_or_lose_the_heading_template() {
+    let de = tempfile::tempdir().unwrap();
+    let fr = tempfile::tempdir().unwrap();
+    let pages = [
+        (
+            de.path(),
+            "de-DE",
+            "Übersicht über ngDesk",
+            "Übersicht über Uploader",
+        ),
+        (
+            fr.path(),
+            "fr-FR",
+            "Vue d’ensemble de ngDesk",
+            "Vue d’ensemble du chargeur",
+        ),
+    ];
+    for (root, lang, ngdesk, uploader) in pages {
+        let ngdesk = titled_page(lang, "WA200000001", "ngdesk-overview", ngdesk);
+        write(root, "teams/ngdesk.md", ngdesk.as_bytes());
+        let uploader = titled_page(lang, "WA200000002", "uploader-overview", uploader);
+        write(root, "saas/uploader.md", uploader.as_bytes());
+    }
+    // The German index lists ngDesk only; the French one lists nothing.
+    write(
+        de.path(),
+        "teams/teams-apps.md",
+        "---\ntitle: Teams\n---\n| **App** | **Partner** |\n|--|--|\n| [ngDesk](./ngdesk.md) | X |\n"
+            .as_bytes(),
+    );
+    let (catalog, report) = import_paths(
+        &[de.path().to_path_buf(), fr.path().to_path_buf()],
+        &ImportOptions::default(),
+    )
+    .unwrap();
+    let names = |id: &str| {
+        let app = catalog.apps.iter().find(|a| a.id == id).unwrap();
+        let mut names = vec![(app.language.clone(), app.name.clone())];
+        names.extend(
+            app.translations
+                .iter()
+                .map(|t| (t.language.clone(), t.name.clone())),
+        );
+        names
+    };
+    let pair = |l: &str, n: &str| (l.to_string(), n.to_string());
+    // German: the index names ngDesk, and what "NAME overview" became there comes off the
+    // uploader's heading. French: no index and no page whose name is known, so nothing is
+    // learned and the headings stay whole.
+    assert_eq!(
+        names("WA200000001"),
+        [
+            pair("de-DE", "ngDesk"),
+            pair("fr-FR", "Vue d’ensemble de ngDesk")
+        ]
+    );
+    assert_eq!(
+        names("WA200000002"),
+        [
+            pair("de-DE", "Uploader"),
+            pair("fr-FR", "Vue d’ensemble du chargeur")
+        ]
+    );
+    assert_eq!(report.names_from_index_or_heading, 2);
+}

@@ -5,12 +5,14 @@
 mod blocks;
 mod front_matter;
 mod general;
+mod index;
 pub(crate) mod inline;
 mod permissions;
 mod registration;
 mod tables;
 mod zones;
 
+use super::names::{IndexEntry, PageTitle, Template};
 use super::{PageError, PageOutcome, PageWarning};
 use crate::model::{App, Certification, Links, Zone, pivot_title_en};
 
@@ -33,6 +35,10 @@ pub struct ParsedPage {
     pub pivot_group: Option<String>,
     /// Whether the page was read as rendered text rather than markdown.
     pub rendered: bool,
+    /// An app page's H1, which names the app when the page has no App-Name row.
+    pub title: Option<PageTitle>,
+    /// An index page's links: the app pages it lists, under their names.
+    pub index: Vec<IndexEntry>,
 }
 
 /// As [`parse_markdown_page`], keeping the warnings and the pivot group.
@@ -45,19 +51,39 @@ pub fn read_markdown_page(text: &str, source: &str) -> Result<ParsedPage, PageEr
 /// The page with its rows not keyed yet: an import keys the pages it reads together, so the
 /// wordings of one page confirm those of the others.
 pub(crate) fn read_unkeyed(text: &str, source: &str) -> Result<ParsedPage, PageError> {
-    let (outcome, warnings, fm) = read(text, source)?;
+    let read = read(text, source)?;
     Ok(ParsedPage {
-        outcome,
-        warnings,
-        pivot_group: fm.get("zone_pivot_groups").map(str::to_string),
+        outcome: read.outcome,
+        warnings: read.warnings,
+        pivot_group: read.fm.get("zone_pivot_groups").map(str::to_string),
         rendered: false,
+        title: read.title,
+        index: read.index,
     })
 }
 
-fn read(
-    text: &str,
-    source: &str,
-) -> Result<(PageOutcome, Vec<PageWarning>, FrontMatter), PageError> {
+/// What [`read`] makes of a page.
+struct Read {
+    outcome: PageOutcome,
+    warnings: Vec<PageWarning>,
+    fm: FrontMatter,
+    title: Option<PageTitle>,
+    index: Vec<IndexEntry>,
+}
+
+impl Read {
+    fn of(outcome: PageOutcome, warnings: Vec<PageWarning>, fm: FrontMatter) -> Read {
+        Read {
+            outcome,
+            warnings,
+            fm,
+            title: None,
+            index: Vec::new(),
+        }
+    }
+}
+
+fn read(text: &str, source: &str) -> Result<Read, PageError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     reject_binary(text, source)?;
     let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 48 + 16);
@@ -69,20 +95,24 @@ fn read(
     }
     let file_name = source.rsplit(['/', '\\']).next().unwrap_or(source);
     if file_name.ends_with("-apps.md") {
-        return Ok((skip(SKIP_INDEX), warnings, fm));
+        let index = index::read_index(&lines[fm.body_start.min(lines.len())..], source);
+        return Ok(Read {
+            index,
+            ..Read::of(skip(SKIP_INDEX), warnings, fm)
+        });
     }
     let split = zones::split(&lines, fm.body_start);
     let pivot_group = fm.get("zone_pivot_groups").filter(|g| !g.is_empty());
     if split.zones.is_empty() && pivot_group.is_none() {
         if let Some(reg) = registration::read_registration(&lines, fm.body_start, source) {
-            return Ok((PageOutcome::Registration(reg), warnings, fm));
+            return Ok(Read::of(PageOutcome::Registration(reg), warnings, fm));
         }
         let reason = if fm.present {
             SKIP_NO_ZONES
         } else {
             SKIP_NO_FRONT_MATTER
         };
-        return Ok((skip(reason), warnings, fm));
+        return Ok(Read::of(skip(reason), warnings, fm));
     }
     if !fm.present {
         warnings.push(warn(
@@ -99,8 +129,11 @@ fn read(
     for issue in &split.issues {
         warnings.push(warn(issue.line + 1, &issue.message));
     }
-    let app = read_app(&lines, &fm, &split, source, &mut warnings);
-    Ok((PageOutcome::App(Box::new(app)), warnings, fm))
+    let (app, title) = read_app(&lines, &fm, &split, source, &mut warnings);
+    Ok(Read {
+        title,
+        ..Read::of(PageOutcome::App(Box::new(app)), warnings, fm)
+    })
 }
 
 /// Skip reasons, fixed strings so the report can count them.
@@ -153,12 +186,14 @@ fn read_app(
     split: &zones::ZoneSplit,
     source: &str,
     warnings: &mut Vec<PageWarning>,
-) -> App {
+) -> (App, Option<PageTitle>) {
     let preamble_end = split.first_marker().unwrap_or(lines.len());
     let preamble = &lines[fm.body_start.min(preamble_end)..preamble_end];
-    let title = preamble
+    let h1 = preamble
         .iter()
-        .find_map(|l| blocks::heading(l.trim()).filter(|_| l.trim_start().starts_with("# ")));
+        .find(|l| l.trim_start().starts_with("# "))
+        .and_then(|l| Some((blocks::heading(l.trim())?, anchor(l))));
+    let title = h1.as_ref().map(|(t, _)| t.clone());
     let head = general::read_preamble(preamble);
 
     let mut app = App {
@@ -237,10 +272,13 @@ fn read_app(
     // The general table's app name first: titles carry boilerplate around it that some
     // translations add and others do not ("Anwendungsinformationen für …", "… Übersicht",
     // "Vue d'ensemble de …"), while the row is the name alone in every language.
-    app.name = info
-        .app_name
-        .clone()
-        .filter(|n| !n.trim().is_empty())
+    let row_name = info.app_name.clone().filter(|n| !n.trim().is_empty());
+    let page_title = h1.map(|(heading, anchor)| PageTitle {
+        heading,
+        template: anchor.and_then(Template::of_anchor),
+        name_from_row: row_name.is_some(),
+    });
+    app.name = row_name
         .or(title.filter(|t| !t.is_empty()))
         .or_else(|| fm.get("title").map(str::to_string))
         .unwrap_or_else(|| source.to_string());
@@ -253,7 +291,14 @@ fn read_app(
         terms: info.terms,
         privacy: info.privacy,
     };
-    app
+    (app, page_title)
+}
+
+/// The `name` of the `<a name="…">` anchor a heading starts with.
+fn anchor(line: &str) -> Option<&str> {
+    let rest = line.trim_start().trim_start_matches('#').trim_start();
+    let rest = rest.strip_prefix("<a name=\"")?;
+    rest.split('"').next()
 }
 
 #[cfg(test)]
