@@ -20,6 +20,7 @@
 //!   not being app pages (`*-apps.md` indexes).
 
 mod error;
+mod keyed_general;
 pub mod markdown;
 mod merge;
 pub mod names;
@@ -59,6 +60,7 @@ pub struct PageWarning {
 fn key_outcome(outcome: &mut PageOutcome) {
     if let PageOutcome::App(app) = outcome {
         crate::questionnaire::key_apps(std::slice::from_mut(&mut **app));
+        keyed_general::fill_from_keyed_rows(app);
     }
 }
 

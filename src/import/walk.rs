@@ -141,17 +141,6 @@ pub fn import_paths(
         }
     }
 
-    let named = apps
-        .iter_mut()
-        .zip(&titles_of_apps)
-        .map(|(app, (title, root))| names::Named {
-            app,
-            title: title.as_ref(),
-            root: *root,
-        })
-        .collect();
-    report.names_from_index_or_heading = names::settle(named, &index);
-
     let uses: Vec<(String, String)> = apps
         .iter()
         .flat_map(|a| {
@@ -168,6 +157,25 @@ pub fn import_paths(
     let keying = crate::questionnaire::key_apps(&mut apps);
     report.rows = keying.rows;
     report.keyed_rows = keying.keyed;
+    // The keyed general rows name the app in every language; an app still without a name row
+    // is named by its folder's index or its heading.
+    for (app, (title, _)) in apps.iter_mut().zip(&mut titles_of_apps) {
+        let named = super::keyed_general::fill_from_keyed_rows(app);
+        if let Some(title) = title {
+            title.name_from_row |= named;
+        }
+    }
+    let named = apps
+        .iter_mut()
+        .zip(&titles_of_apps)
+        .map(|(app, (title, root))| names::Named {
+            app,
+            title: title.as_ref(),
+            root: *root,
+        })
+        .collect();
+    report.names_from_index_or_heading = names::settle(named, &index);
+
     // The language of the first path given comes first: `import zh-CN de-DE` keeps zh-CN as
     // the primary language of the apps it has.
     languages_seen.sort_by_key(|(root, _)| *root);

@@ -49,6 +49,9 @@ struct AppText {
     name: Box<str>,
     /// The name folded for case-insensitive words (see `text_match::fold`).
     name_folded: Box<str>,
+    /// The app's names in its other languages (as written and folded), where they differ:
+    /// a search finds an app by any of its names, whichever language is shown.
+    other_names: Box<[(Box<str>, Box<str>)]>,
     /// The app's publisher and clients, as indices into `Haystacks::shared`.
     shared: Box<[u32]>,
     /// Id and registration GUIDs, ASCII-lowercased, one per line.
@@ -62,8 +65,12 @@ impl Haystacks {
         let apps = apps
             .iter()
             .map(|app| {
-                let fields = std::iter::once(&app.publisher).chain(&app.clients);
-                let fields = fields.map(|s| {
+                let translated = app.translations.iter().map(|t| &t.publisher);
+                let publishers = std::iter::once(&app.publisher).chain(translated);
+                let mut fields: Vec<&String> = publishers.chain(&app.clients).collect();
+                fields.sort_unstable();
+                fields.dedup();
+                let fields = fields.into_iter().filter(|s| !s.is_empty()).map(|s| {
                     *seen.entry(s).or_insert_with(|| {
                         shared.push(Box::from(s.as_str()));
                         (shared.len() - 1) as u32
@@ -77,9 +84,19 @@ impl Haystacks {
                     ids.push_str(reg);
                 }
                 ids.make_ascii_lowercase();
+                let mut other_names: Vec<&str> = (app.translations.iter())
+                    .map(|t| t.name.as_str())
+                    .filter(|n| !n.is_empty() && *n != app.name)
+                    .collect();
+                other_names.sort_unstable();
+                other_names.dedup();
                 AppText {
                     name: app.name.as_str().into(),
                     name_folded: fold(&app.name).into(),
+                    other_names: other_names
+                        .into_iter()
+                        .map(|n| (Box::from(n), Box::from(fold(n))))
+                        .collect(),
                     shared: fields.collect(),
                     ids: ids.into(),
                 }
@@ -122,7 +139,9 @@ impl Haystacks {
             .zip(&query.shared)
             .try_fold(0i64, |sum, (word, shared)| {
                 let field = |plain: &str, folded: &str| word.fuzzy(matcher, plain, folded);
-                let name = field(&app.name, &app.name_folded);
+                let names = std::iter::once((&app.name, &app.name_folded))
+                    .chain(app.other_names.iter().map(|(n, f)| (n, f)));
+                let name = names.clone().filter_map(|(n, f)| field(n, f)).max();
                 // Scored the first time any app asks for that publisher or client, with the
                 // typo fallback: it costs once per distinct publisher, not once per app.
                 let other = app
@@ -142,7 +161,7 @@ impl Haystacks {
                     Some(_) if app.ids.split('\n').any(|id| id == word.lower) => Some(ID_EXACT),
                     Some(fuzzy) if fuzzy > TYPO / 2 => Some(fuzzy),
                     typo => {
-                        let name_typo = || word.typo(&app.name, &app.name_folded);
+                        let name_typo = || names.filter_map(|(n, f)| word.typo(n, f)).max();
                         let typo = typo.or_else(name_typo);
                         id_score(&app.ids, &word.lower).max(typo)
                     }

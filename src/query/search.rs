@@ -391,6 +391,39 @@ mod tests {
     }
 
     #[test]
+    fn an_app_is_found_by_its_name_and_publisher_in_any_of_its_languages() {
+        let mut uploader = app("WA1", "Uploader", "officeatwork");
+        uploader.translations.push(crate::model::Translation {
+            language: "fr-FR".into(),
+            name: "Téléchargeur".into(),
+            publisher: "officeatwork".into(),
+            ..Default::default()
+        });
+        let mut ngdesk = app("WA2", "ngDesk", "Alle blauen Lösungen");
+        ngdesk.translations.push(crate::model::Translation {
+            language: "en-US".into(),
+            name: "ngDesk".into(),
+            publisher: "All Blue Solutions".into(),
+            ..Default::default()
+        });
+        let c = Catalog {
+            apps: vec![uploader, ngdesk, app("WA3", "Teams Tasks", "Contoso")],
+            ..Catalog::default()
+        };
+        let s = AppSearcher::new(&c);
+        let hits = |q: &str| -> Vec<usize> { s.search(&c, q).iter().map(|m| m.index).collect() };
+        assert_eq!(hits("téléch"), [0]);
+        assert_eq!(hits("uploader"), [0]);
+        // With one typo, too.
+        assert_eq!(hits("Téléchargeru"), [0]);
+        assert_eq!(hits("blue solutions"), [1]);
+        assert_eq!(hits("blauen"), [1]);
+        // The shown name is highlighted only where it is the one that matched.
+        let hit = &s.search(&c, "téléch")[0];
+        assert!(hit.name_indices.is_empty(), "{:?}", hit.name_indices);
+    }
+
+    #[test]
     fn one_typo_finds_the_app_after_every_plain_hit() {
         let c = Catalog {
             apps: vec![

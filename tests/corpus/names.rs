@@ -46,3 +46,58 @@ fn no_app_keeps_a_templated_heading_as_its_name() {
         assert!(kept.is_empty(), "{}: {kept:#?}", c.name);
     }
 }
+
+/// The answer of an app's first row keyed `key`.
+fn keyed<'a>(app: &'a attest_tui::model::App, key: &str) -> Option<&'a str> {
+    app.rows()
+        .find(|r| r.key.is_some_and(|k| k.as_str() == key))
+        .map(|r| r.answer.trim())
+        .filter(|a| !a.is_empty())
+}
+
+#[test]
+fn name_and_publisher_are_the_app_name_and_partner_rows_in_every_language() {
+    let mut without_publisher = Vec::new();
+    for c in corpora() {
+        let mut off = Vec::new();
+        for app in &c.catalog.apps {
+            if let Some(name) = keyed(app, "general.app_name")
+                && name != app.name
+            {
+                off.push(format!("{}: name {:?}, row {name:?}", app.id, app.name));
+            }
+            if let Some(partner) = keyed(app, "general.partner")
+                && partner != app.publisher
+            {
+                off.push(format!(
+                    "{}: publisher {:?}, row {partner:?}",
+                    app.id, app.publisher
+                ));
+            }
+        }
+        let empty = c
+            .catalog
+            .apps
+            .iter()
+            .filter(|a| a.publisher.is_empty())
+            .count();
+        println!(
+            "{}: {} apps, {empty} without a publisher, {} name or publisher unlike its row",
+            c.name,
+            c.catalog.apps.len(),
+            off.len()
+        );
+        assert!(off.is_empty(), "{}: {off:#?}", c.name);
+        without_publisher.push((c.name.clone(), empty));
+    }
+    // Russian and Japanese pages word the partner row in ways no label list had: every
+    // language must know as many publishers as the best one.
+    if let Some(best) = without_publisher.iter().map(|(_, n)| *n).min() {
+        for (lang, n) in &without_publisher {
+            assert!(
+                *n <= best + 5,
+                "{lang}: {n} apps without a publisher, best {best}"
+            );
+        }
+    }
+}

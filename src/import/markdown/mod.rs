@@ -12,11 +12,12 @@ mod registration;
 mod tables;
 mod zones;
 
-use super::names::{IndexEntry, PageTitle, Template};
+use super::names::{IndexEntry, PageTitle};
 use super::{PageError, PageOutcome, PageWarning};
 use crate::model::{App, Certification, Links, Zone, pivot_title_en};
 
 pub use front_matter::FrontMatter;
+pub(crate) use general::split_clients;
 
 /// Parse one markdown page, its rows keyed by the questionnaire. `source` is the path recorded
 /// in the app's `sources`.
@@ -275,7 +276,7 @@ fn read_app(
     let row_name = info.app_name.clone().filter(|n| !n.trim().is_empty());
     let page_title = h1.map(|(heading, anchor)| PageTitle {
         heading,
-        template: anchor.and_then(Template::of_anchor),
+        anchor: anchor.map(str::to_string),
         name_from_row: row_name.is_some(),
     });
     app.name = row_name

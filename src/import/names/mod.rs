@@ -24,10 +24,17 @@ use affixes::{Affixes, residue};
 pub struct PageTitle {
     /// The heading's text, as a reader sees it.
     pub heading: String,
-    /// The English heading's template, read off the anchor.
-    pub template: Option<Template>,
+    /// The heading's `<a name>`: the slug of the English heading.
+    pub anchor: Option<String>,
     /// Whether the page's name came from its App-Name row rather than from this heading.
     pub name_from_row: bool,
+}
+
+impl PageTitle {
+    /// The English heading's template, read off the anchor.
+    pub fn template(&self) -> Option<Template> {
+        self.anchor.as_deref().and_then(Template::of_anchor)
+    }
 }
 
 /// One app page an index page lists, with the name it gives the app.
@@ -67,7 +74,7 @@ pub fn settle(apps: Vec<Named<'_>>, index: &[(usize, IndexEntry)]) -> usize {
     let mut learned: HashMap<(&str, Template), Affixes> = HashMap::new();
     for n in &apps {
         let Some(title) = n.title else { continue };
-        let Some(template) = title.template else {
+        let Some(template) = title.template() else {
             continue;
         };
         let known = if title.name_from_row {
@@ -89,13 +96,37 @@ pub fn settle(apps: Vec<Named<'_>>, index: &[(usize, IndexEntry)]) -> usize {
         let Some(title) = n.title.filter(|t| !t.name_from_row) else {
             continue;
         };
-        let name = listed_name(n).map(str::to_string).or_else(|| {
-            let template = title.template?;
-            learned
-                .get(&(n.app.language.as_str(), template))
+        let template = title.template();
+        let from_heading = match template {
+            None => Some(title.heading.clone()),
+            Some(t) => learned
+                .get(&(n.app.language.as_str(), t))
                 .and_then(|a| a.strip(&title.heading))
-                .or_else(|| Affixes::english(template).strip(&title.heading))
-        });
+                .or_else(|| Affixes::english(t).strip(&title.heading)),
+        };
+        let from_index = listed_name(n).map(str::to_string);
+        // The index's name is the name alone; a heading is the page's own words. A machine
+        // translation sometimes translates the name itself ("For über sich selbst" for
+        // Forbury) in one of them and not in the other: the one that keeps more of the English
+        // name (the anchor) wins; on a tie, the index for a templated heading, else the heading.
+        let english = title
+            .anchor
+            .as_deref()
+            .map(|a| english_name_words(a, template));
+        let kept = |c: &Option<String>| match (c, &english) {
+            (Some(c), Some(words)) => shared_words(words, c),
+            _ => 0,
+        };
+        let (first, second) = if template.is_some() {
+            (from_index, from_heading)
+        } else {
+            (from_heading, from_index)
+        };
+        let name = if kept(&second) > kept(&first) {
+            second
+        } else {
+            first.or(second)
+        };
         if let Some(name) = name
             && name != n.app.name
         {
@@ -108,6 +139,31 @@ pub fn settle(apps: Vec<Named<'_>>, index: &[(usize, IndexEntry)]) -> usize {
         changed += 1;
     }
     changed
+}
+
+/// The words of the English name in an anchor slug, the template's words left out.
+fn english_name_words(slug: &str, template: Option<Template>) -> Vec<String> {
+    let words: Vec<&str> = slug.split('-').filter(|w| !w.is_empty()).collect();
+    let name = match template {
+        None => &words[..],
+        Some(Template::InformationFor) => words.get(3..).unwrap_or_default(),
+        Some(Template::Information) => &words[..words.len().saturating_sub(2)],
+        Some(Template::Overview) => &words[..words.len().saturating_sub(1)],
+    };
+    name.iter().map(|w| w.to_ascii_lowercase()).collect()
+}
+
+/// How many of `words` are words of `text` (its ASCII letters and digits, lower-cased).
+fn shared_words(words: &[String], text: &str) -> usize {
+    let lower = text.to_ascii_lowercase();
+    let text_words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .filter(|w| text_words.contains(&w.as_str()))
+        .count()
 }
 
 #[cfg(test)]

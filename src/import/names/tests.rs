@@ -4,7 +4,7 @@ use crate::model::App;
 fn title(heading: &str, anchor: &str, name_from_row: bool) -> PageTitle {
     PageTitle {
         heading: heading.to_string(),
-        template: Template::of_anchor(anchor),
+        anchor: Some(anchor.to_string()),
         name_from_row,
     }
 }
@@ -262,4 +262,27 @@ fn the_template_of_another_heading_kind_is_not_applied() {
             "Workboard"
         ]
     );
+}
+
+#[test]
+fn of_the_index_and_the_heading_the_one_keeping_the_english_name_wins() {
+    let got = settled(
+        &[
+            // The heading translated the name, the index did not.
+            ("For über sich selbst", "forbury", "", "a.md", "de-DE"),
+            // The index translated it, the heading did not.
+            ("Supermetrics", "supermetrics", "", "b.md", "de-DE"),
+            // Neither keeps more of it: a plain heading stays,
+            ("上传者工具", "uploader", "", "c.md", "zh-CN"),
+            // a templated one gives way to the index.
+            ("上传器概述", "uploader-overview", "", "d.md", "zh-CN"),
+        ],
+        &[
+            ("a.md", "Forbury"),
+            ("b.md", "Supermetrik"),
+            ("c.md", "上传者"),
+            ("d.md", "上传者"),
+        ],
+    );
+    assert_eq!(got, ["Forbury", "Supermetrics", "上传者工具", "上传者"]);
 }
