@@ -5,6 +5,7 @@
 //! Once the rows are keyed, `general.app_name` is the App-Name row in every language, so the
 //! facts come from the keys and the labels are only the reader's first guess.
 
+use crate::import::markdown::{split_clients, url_like};
 use crate::model::{App, Row};
 
 /// Fill `app` from its keyed general rows: the name and publisher always (the row is the
@@ -18,12 +19,12 @@ pub fn fill_from_keyed_rows(app: &mut App) -> bool {
     };
     let name = answer("general.app_name");
     let publisher = answer("general.partner");
-    let website = answer("general.website").and_then(|a| url_in(&a));
-    let terms = answer("general.terms").and_then(|a| url_in(&a));
+    let website = answer("general.website").and_then(|a| url_like(&a));
+    let terms = answer("general.terms").and_then(|a| url_like(&a));
     // Newer pages ask for the privacy policy in the privacy zone.
     let privacy = answer("general.privacy_url")
         .or_else(|| answer("privsection.privacy_url"))
-        .and_then(|a| url_in(&a));
+        .and_then(|a| url_like(&a));
     let clients = answer("general.clients");
 
     let named = name.is_some();
@@ -45,7 +46,7 @@ pub fn fill_from_keyed_rows(app: &mut App) -> bool {
     if app.clients.is_empty()
         && let Some(clients) = clients
     {
-        app.clients = crate::import::markdown::split_clients(&clients);
+        app.clients = split_clients(&clients);
     }
     named
 }
@@ -54,14 +55,6 @@ pub fn fill_from_keyed_rows(app: &mut App) -> bool {
 fn keyed_row<'a>(app: &'a App, key: &str) -> Option<&'a Row> {
     app.rows()
         .find(|r| r.key.is_some_and(|k| k.as_str() == key))
-}
-
-/// The first http(s) URL of an answer (the cell's link was reduced to its text).
-fn url_in(answer: &str) -> Option<String> {
-    answer
-        .split_whitespace()
-        .find(|w| w.starts_with("https://") || w.starts_with("http://"))
-        .map(|w| w.trim_end_matches([')', ',', ';', '.']).to_string())
 }
 
 #[cfg(test)]

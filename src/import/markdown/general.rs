@@ -163,7 +163,8 @@ pub fn read_general_table(table: &RawTable) -> GeneralInfo {
     info
 }
 
-fn url_like(text: &str) -> Option<String> {
+/// The URL a cell's text is (its link reduced to text), `www.` ones included.
+pub(crate) fn url_like(text: &str) -> Option<String> {
     let t = text.trim();
     (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
         .then(|| t.split_whitespace().next().unwrap_or(t).to_string())

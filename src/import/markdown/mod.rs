@@ -17,7 +17,7 @@ use super::{PageError, PageOutcome, PageWarning};
 use crate::model::{App, Certification, Links, Zone, pivot_title_en};
 
 pub use front_matter::FrontMatter;
-pub(crate) use general::split_clients;
+pub(crate) use general::{split_clients, url_like};
 
 /// Parse one markdown page, its rows keyed by the questionnaire. `source` is the path recorded
 /// in the app's `sources`.
