@@ -45,10 +45,18 @@ impl Affixes {
     }
 }
 
+/// Headings (and names) longer than this are not real titles: they are neither learned from
+/// nor cut, which keeps the search for a name in a heading (quadratic) bounded on hostile pages.
+pub const MAX_TITLE_BYTES: usize = 1024;
+
 /// Where `name` sits in `heading` (compared with case folded), as the text before and after it.
 pub fn residue<'h>(heading: &'h str, name: &str) -> Option<(&'h str, &'h str)> {
     let name = name.trim();
-    if name.is_empty() || heading.trim() == name {
+    if name.is_empty()
+        || heading.trim() == name
+        || heading.len() > MAX_TITLE_BYTES
+        || name.len() > MAX_TITLE_BYTES
+    {
         return None;
     }
     let hay: Vec<(usize, char)> = heading.char_indices().map(|(i, c)| (i, fold(c))).collect();
@@ -90,6 +98,9 @@ impl Affixes {
     /// The heading without the longest learned prefix and suffix it has, or `None` when it has
     /// neither (or nothing would be left).
     pub fn strip(&self, heading: &str) -> Option<String> {
+        if heading.len() > MAX_TITLE_BYTES {
+            return None;
+        }
         let mut rest = heading.trim();
         // "X (Übersicht)": the template's own brackets go with it.
         let opened = rest.trim_start_matches(is_join);

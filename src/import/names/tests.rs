@@ -286,3 +286,23 @@ fn of_the_index_and_the_heading_the_one_keeping_the_english_name_wins() {
     );
     assert_eq!(got, ["Forbury", "Supermetrics", "上传者工具", "上传者"]);
 }
+
+#[test]
+fn huge_headings_are_neither_learned_from_nor_cut() {
+    let huge = format!("Übersicht über {}", "x".repeat(affixes::MAX_TITLE_BYTES));
+    let got = settled(
+        &[
+            (
+                "Übersicht über ngDesk",
+                "ngdesk-overview",
+                "ngDesk",
+                "a.md",
+                "de-DE",
+            ),
+            (&huge, "huge-overview", "", "b.md", "de-DE"),
+            (&huge, "huge-overview", &huge[16..], "c.md", "de-DE"),
+        ],
+        &[],
+    );
+    assert_eq!(got[1], huge);
+}
