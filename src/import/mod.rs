@@ -10,6 +10,9 @@
 //!   ID row, else the Teams app id, else `page:<source without .md>`. The link wins over the row
 //!   because the row is typed by hand (the corpus has `WA2000000093` for `WA200000093`); the
 //!   report warns where they differ.
+//! - An app's name, publisher, links and clients come from its general rows once they are keyed
+//!   (`keyed_general`); a page without an App-Name row is named by its folder's index page or by
+//!   its H1 less the English template's words (`names`).
 //! - Pages with one id are one app; the most recently updated page gives its content, the others
 //!   add their sources, clients and missing links, and the report lists each disagreement.
 //! - A 5-column permission table's justification is `Collected: …; Stored: …` (either part left
