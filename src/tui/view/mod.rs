@@ -118,14 +118,14 @@ fn clear(state: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Centered rectangle of at most `w`×`h` inside `area`.
+/// The area of a popup of at most `w`×`h`, centered in `area`; every popup is placed here.
+/// An odd spare column or row goes after the popup: `Flex::Center` (and `Rect::centered`)
+/// round it before, which would move such popups one cell right or down.
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
+    let before = |room: u16, want: u16| Constraint::Length(room.saturating_sub(want) / 2);
+    let [_, column] =
+        Layout::horizontal([before(area.width, w), Constraint::Length(w)]).areas(area);
+    let [_, popup] =
+        Layout::vertical([before(area.height, h), Constraint::Length(h)]).areas(column);
+    popup
 }
