@@ -118,6 +118,11 @@ fn clear(state: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// A heading row and the rows below it (a column or popup list under its heading).
+fn heading_and_rest(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area)
+}
+
 /// The area of a popup of at most `w`×`h`, centered in `area`; every popup is placed here.
 /// An odd spare column or row goes after the popup: `Flex::Center` (and `Rect::centered`)
 /// round it before, which would move such popups one cell right or down.
