@@ -131,15 +131,12 @@ pub fn render(state: &State, help: &Help, area: Rect, buf: &mut Buffer, layout: 
     ));
     super::framed(title, true, state, rect, buf);
     let width = text_area.width as usize;
-    for (k, l) in help.lines.iter().enumerate().skip(start).take(h) {
-        let y = text_area.y + (k - start) as u16;
-        put(buf, text_area, y, &line(theme, l, q.as_ref(), width));
+    for (row, (k, l)) in text_area
+        .rows()
+        .zip(help.lines.iter().enumerate().skip(start))
+    {
+        put(buf, row, row.y, &line(theme, l, q.as_ref(), width));
         if help.current == Some(k) {
-            let row = Rect {
-                y,
-                height: 1,
-                ..text_area
-            };
             buf.set_style(row, theme.selected);
         }
     }
