@@ -118,6 +118,20 @@ fn clear(state: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Two columns side by side, the left `left_w` wide, with a `│` rule drawn between them.
+fn columns_with_rule(state: &State, area: Rect, left_w: u16, buf: &mut Buffer) -> [Rect; 2] {
+    let [left, rule, right] = Layout::horizontal([
+        Constraint::Length(left_w),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    for row in rule.rows() {
+        text::put(buf, row, row.y, &Line::styled("│", state.ui.theme.border));
+    }
+    [left, right]
+}
+
 /// A heading row and the rows below it (a column or popup list under its heading).
 fn heading_and_rest(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area)

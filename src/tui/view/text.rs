@@ -127,22 +127,15 @@ pub fn put_centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Sty
     put(buf, text, y, &Line::from(spans));
 }
 
-/// Style row `y` of `area` as the selection: the focused style where the keys go, the
-/// unfocused one where they do not.
-pub fn select_row(buf: &mut Buffer, area: Rect, y: u16, theme: &Theme, focused: bool) {
+/// Style `row` as the selection: the focused style where the keys go, the unfocused one where
+/// they do not.
+pub fn select_row(buf: &mut Buffer, row: Rect, theme: &Theme, focused: bool) {
     let style = if focused {
         theme.selected
     } else {
         theme.selected_unfocused
     };
-    buf.set_style(
-        Rect {
-            y,
-            height: 1,
-            ..area
-        },
-        style,
-    );
+    buf.set_style(row, style);
 }
 
 #[cfg(test)]
