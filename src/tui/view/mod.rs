@@ -70,7 +70,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
             Layer::Search(_) => {}
             Layer::Note(e) => note_editor::render(state, e, area, buf, &mut layout),
             Layer::Index(ix) => perm_index::render(state, ix, main, buf, &mut layout),
-            Layer::Compare(v) => compare::render(state, v, area, buf, &mut layout),
+            Layer::Compare(v) => compare::render(state, v, main, buf, &mut layout),
             Layer::Picker(p) => compare_picker::render(state, p, area, buf, &mut layout),
             Layer::Tenant(t) => tenant::render(state, t, main, buf, &mut layout),
         }
