@@ -80,10 +80,15 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
 
 fn too_small(state: &State, area: Rect, buf: &mut Buffer) {
     let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
-    let y = area.y + area.height.saturating_sub(1) / 2;
-    text::put_centered(buf, area, y, strings::TOO_SMALL, state.ui.theme.warning);
-    if area.height > 1 {
-        text::put_centered(buf, area, y + 1, &need, state.ui.theme.dim);
+    // The message on the middle row (the upper one of two), the size needed below it if it fits.
+    let spare = Constraint::Length(area.height.saturating_sub(1) / 2);
+    let [_, below] = Layout::vertical([spare, Constraint::Fill(1)]).areas(area);
+    let mut rows = below.rows();
+    if let Some(row) = rows.next() {
+        text::put_centered(buf, row, row.y, strings::TOO_SMALL, state.ui.theme.warning);
+    }
+    if let Some(row) = rows.next() {
+        text::put_centered(buf, row, row.y, &need, state.ui.theme.dim);
     }
 }
 
