@@ -101,6 +101,9 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     let end = (offset + n_rows).min(matches.len());
     // An app takes two lines (`LIST_ITEM_HEIGHT`); an odd line left at the bottom stays empty.
     let mut lines = rows.rows();
+    // The marker column (selection, comparison mark), then the apps' text.
+    let [marker_column, text_column] =
+        Layout::horizontal([Constraint::Length(1), Constraint::Fill(1)]).areas(rows);
     for (k, m) in (offset..end).zip(&matches[offset..end]) {
         let (Some(line1), Some(line2)) = (lines.next(), lines.next()) else {
             break;
@@ -191,25 +194,18 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         l2.push(Span::raw(" "));
         l2.push(Span::styled(score, theme.score));
         put(buf, line2, line2.y, &Line::from(l2));
-        // The marker column, then the app's text.
-        let [marker_column, text] = left_column(line1.union(line2));
         if state.ui.marked == Some(m.index) {
             // The app marked for comparison: a marker in the left column of its second line.
             put(
                 buf,
-                marker_column,
+                marker_column.intersection(line2),
                 line2.y,
                 &Line::styled(strings::MARK_GLYPH, theme.marked),
             );
         }
 
         if is_sel && focused {
-            buf.set_style(text, theme.selected);
+            buf.set_style(text_column.intersection(line1.union(line2)), theme.selected);
         }
     }
-}
-
-/// The first column of `area` and the rest.
-fn left_column(area: Rect) -> [Rect; 2] {
-    Layout::horizontal([Constraint::Length(1), Constraint::Fill(1)]).areas(area)
 }
