@@ -2,7 +2,7 @@
 //! score, two lines an app.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -47,30 +47,30 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     if inner.is_empty() {
         return;
     }
-    let mut rows = inner;
+    // Above the apps while there is a query: the query, its error, whether the list is stale.
+    let mut head: Vec<Line<'static>> = Vec::new();
     if searching || !state.ui.list.query.is_empty() {
-        let line = badges::query_line(state, inner.width as usize, searching);
-        put(buf, inner, inner.y, &line);
-        rows.y += 1;
-        rows.height -= 1;
+        head.push(badges::query_line(state, inner.width as usize, searching));
+        let left = |head: &[Line<'_>]| inner.height.saturating_sub(head.len() as u16);
         // The whole error when the pane has room for it and a few apps (the status line
         // shows it too).
-        let room = rows.height.saturating_sub(3 * LIST_ITEM_HEIGHT) as usize;
+        let room = left(&head).saturating_sub(3 * LIST_ITEM_HEIGHT) as usize;
         for err in badges::query_error_lines(state, inner.width as usize, room.clamp(1, 5)) {
-            if rows.height <= LIST_ITEM_HEIGHT {
+            if left(&head) <= LIST_ITEM_HEIGHT {
                 break;
             }
-            put(buf, inner, rows.y, &err);
-            rows.y += 1;
-            rows.height -= 1;
+            head.push(err);
         }
         if let Some(stale) = badges::stale_line(state, inner.width as usize)
-            && rows.height > LIST_ITEM_HEIGHT
+            && left(&head) > LIST_ITEM_HEIGHT
         {
-            put(buf, inner, rows.y, &stale);
-            rows.y += 1;
-            rows.height -= 1;
+            head.push(stale);
         }
+    }
+    let [head_area, rows] =
+        Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(inner);
+    for (row, line) in head_area.rows().zip(&head) {
+        put(buf, row, row.y, line);
     }
     let n_rows = (rows.height / LIST_ITEM_HEIGHT) as usize;
     layout.list = rows;
@@ -99,9 +99,16 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     let width = rows.width as usize;
     // Only the visible slice is touched, however long the list.
     let end = (offset + n_rows).min(matches.len());
+    // An app takes two lines (`LIST_ITEM_HEIGHT`); an odd line left at the bottom stays empty.
+    let mut lines = rows.rows();
+    // The marker column (selection, comparison mark), then the apps' text.
+    let [marker_column, text_column] =
+        Layout::horizontal([Constraint::Length(1), Constraint::Fill(1)]).areas(rows);
     for (k, m) in (offset..end).zip(&matches[offset..end]) {
+        let (Some(line1), Some(line2)) = (lines.next(), lines.next()) else {
+            break;
+        };
         let app = &state.workspace.catalog.apps[m.index];
-        let y = rows.y + ((k - offset) as u16) * LIST_ITEM_HEIGHT;
         let is_sel = k == selected;
         let marker = if is_sel {
             Span::styled("▌", theme.border_focused)
@@ -155,7 +162,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
                 false,
             ));
         }
-        put(buf, rows, y, &Line::from(l1));
+        put(buf, line1, line1.y, &Line::from(l1));
 
         let (total, n_app) = (app.permissions.len(), app.application_permission_count());
         // The score in a right-aligned column of its own at the end of the line.
@@ -186,31 +193,19 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
         }
         l2.push(Span::raw(" "));
         l2.push(Span::styled(score, theme.score));
-        put(buf, rows, y + 1, &Line::from(l2));
+        put(buf, line2, line2.y, &Line::from(l2));
         if state.ui.marked == Some(m.index) {
             // The app marked for comparison: a marker in the left column of its second line.
-            let cell = Rect {
-                width: 1,
-                height: 1,
-                y: y + 1,
-                ..rows
-            };
             put(
                 buf,
-                cell,
-                y + 1,
+                marker_column.intersection(line2),
+                line2.y,
                 &Line::styled(strings::MARK_GLYPH, theme.marked),
             );
         }
 
         if is_sel && focused {
-            let r = Rect {
-                x: rows.x + 1,
-                y,
-                width: rows.width.saturating_sub(1),
-                height: LIST_ITEM_HEIGHT.min(rows.bottom() - y),
-            };
-            buf.set_style(r, theme.selected);
+            buf.set_style(text_column.intersection(line1.union(line2)), theme.selected);
         }
     }
 }

@@ -34,11 +34,9 @@ pub fn render(
         return;
     }
     let sel = list.selected.min(apps.len() - 1);
-    let h = rows.height as usize;
-    let off = visible_offset(sel, list.offset, h, apps.len());
-    for (k, &i) in apps.iter().enumerate().skip(off).take(h) {
+    let off = visible_offset(sel, list.offset, rows.height as usize, apps.len());
+    for (row, (k, &i)) in rows.rows().zip(apps.iter().enumerate().skip(off)) {
         let app = &state.workspace.catalog.apps[i];
-        let y = rows.y + (k - off) as u16;
         let cert = match strings::certification(app.certification) {
             "" => strings::NOT_CERTIFIED,
             c => c,
@@ -52,16 +50,9 @@ pub fn render(
             cert.to_string(),
             theme.certification(app.certification),
         ));
-        put(buf, rows, y, &Line::from(spans));
+        put(buf, row, row.y, &Line::from(spans));
         if k == sel {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                theme.selected,
-            );
+            buf.set_style(row, theme.selected);
         }
     }
 }

@@ -3,7 +3,7 @@
 //! Both columns are one list, so they scroll together.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -20,7 +20,7 @@ use super::text::{fit_plain, put, safe};
 
 const MARKER_WIDTH: usize = 2;
 
-/// Draw the compare view over the whole screen but the status line and footer.
+/// Draw the compare view over `area`: the whole screen but the status line and footer.
 pub fn render(
     state: &State,
     view: &CompareView,
@@ -29,10 +29,6 @@ pub fn render(
     layout: &mut ScreenLayout,
 ) {
     let theme = &state.ui.theme;
-    let area = Rect {
-        height: area.height.saturating_sub(2),
-        ..area
-    };
     super::clear(state, area, buf);
     // Tabs of the panes below must not be clickable through the view.
     layout.tabs.clear();
@@ -61,31 +57,26 @@ pub fn render(
     if inner.height < 4 || inner.width < 20 {
         return;
     }
-    let tall = inner.height >= 16;
-    let mut y = inner.y;
-    for (label, app, side) in [("A", view.a, &c.a), ("B", view.b, &c.b)] {
-        y += super::compare_header::side_header(state, label, app, side, tall, inner, y, buf);
-    }
-    super::compare_header::tab_bar(
-        state,
-        view,
-        Rect {
-            y,
-            height: 1,
-            ..inner
-        },
-        buf,
-        layout,
-    );
-    y += 1;
+    // Each app's header takes two lines when there is room, else one.
+    let head_h = if inner.height >= 16 { 2 } else { 1 };
+    let [a_head, b_head, tabs_row, header_row, rows_area] = Layout::vertical([
+        Constraint::Length(head_h),
+        Constraint::Length(head_h),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    super::compare_header::side_header(state, "A", view.a, &c.a, a_head, buf);
+    super::compare_header::side_header(state, "B", view.b, &c.b, b_head, buf);
+    super::compare_header::tab_bar(state, view, tabs_row, buf, layout);
     let cols = Columns::new(state, view, inner.width as usize);
-    put(buf, inner, y, &column_header(state, view, &cols));
-    y += 1;
-    let rows_area = Rect {
-        y,
-        height: inner.bottom().saturating_sub(y),
-        ..inner
-    };
+    put(
+        buf,
+        header_row,
+        header_row.y,
+        &column_header(state, view, &cols),
+    );
     layout.compare = rows_area;
     layout.compare_rows = rows_area.height as usize;
     let rows = view.rows();
@@ -109,18 +100,15 @@ pub fn render(
     let selected = scroll.selected.min(rows.len() - 1);
     let height = rows_area.height as usize;
     let offset = visible_offset(selected, scroll.offset, height, rows.len());
-    for (k, row) in rows.iter().enumerate().skip(offset).take(height) {
-        let y = rows_area.y + (k - offset) as u16;
-        put(buf, rows_area, y, &line(state, view, &cols, *row));
+    for (screen_row, (k, row)) in rows_area.rows().zip(rows.iter().enumerate().skip(offset)) {
+        put(
+            buf,
+            screen_row,
+            screen_row.y,
+            &line(state, view, &cols, *row),
+        );
         if k == selected {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows_area
-                },
-                theme.selected,
-            );
+            buf.set_style(screen_row, theme.selected);
         }
     }
 }

@@ -18,18 +18,15 @@ use super::tab_bar;
 use super::text::{fit_plain, put, safe};
 
 /// One app's header: name and publisher; risk summary, score, certification, last update and
-/// counts. Two lines when there is room, else one. Returns the lines used.
-#[allow(clippy::too_many_arguments)]
+/// counts. On two lines when `area` has two, else on one.
 pub fn side_header(
     state: &State,
     label: &str,
     app: usize,
     side: &SideSummary,
-    tall: bool,
     area: Rect,
-    y: u16,
     buf: &mut Buffer,
-) -> u16 {
+) {
     let theme = &state.ui.theme;
     let w = area.width as usize;
     let mut spans = vec![Span::styled(format!("{label} "), theme.key)];
@@ -93,15 +90,20 @@ pub fn side_header(
         details.push(Span::styled(app.to_string(), app_style));
         details.push(Span::styled(format!(" · {unanswered}"), theme.dim));
     }
-    if tall {
-        put(buf, area, y, &Line::from(spans));
-        put(buf, area, y + 1, &Line::from(clip(details, w)));
-        2
-    } else {
-        spans.push(Span::raw(" "));
-        spans.extend(details.into_iter().skip(1));
-        put(buf, area, y, &Line::from(clip(spans, w)));
-        1
+    let mut rows = area.rows();
+    let (Some(first), second) = (rows.next(), rows.next()) else {
+        return;
+    };
+    match second {
+        Some(second) => {
+            put(buf, first, first.y, &Line::from(spans));
+            put(buf, second, second.y, &Line::from(clip(details, w)));
+        }
+        None => {
+            spans.push(Span::raw(" "));
+            spans.extend(details.into_iter().skip(1));
+            put(buf, first, first.y, &Line::from(clip(spans, w)));
+        }
     }
 }
 

@@ -44,6 +44,7 @@ pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &
     if inner.height < 2 {
         return;
     }
+    let [query_row, list] = super::heading_and_rest(inner);
     let w = inner.width as usize;
     let mut q = vec![Span::styled(strings::SEARCH_PROMPT, theme.key)];
     q.extend(fit_plain(
@@ -53,12 +54,7 @@ pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &
         false,
     ));
     q.push(Span::styled("▏", theme.input));
-    put(buf, inner, inner.y, &Line::from(q));
-    let list = Rect {
-        y: inner.y + 1,
-        height: inner.height - 1,
-        ..inner
-    };
+    put(buf, query_row, query_row.y, &Line::from(q));
     layout.picker_list = list;
     layout.picker_rows = list.height as usize;
     if p.matches.is_empty() {
@@ -73,9 +69,8 @@ pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &
     let height = list.height as usize;
     let selected = p.list.selected.min(p.matches.len() - 1);
     let offset = visible_offset(selected, p.list.offset, height, p.matches.len());
-    for (k, m) in p.matches.iter().enumerate().skip(offset).take(height) {
+    for (row, (k, m)) in list.rows().zip(p.matches.iter().enumerate().skip(offset)) {
         let app = &state.workspace.catalog.apps[m.index];
-        let y = list.y + (k - offset) as u16;
         let name = sanitize(&app.name);
         let hl = match_indices(&name, &p.query).unwrap_or_default();
         let publisher = safe(&app.publisher);
@@ -92,16 +87,9 @@ pub fn render(state: &State, p: &Picker, area: Rect, buf: &mut Buffer, layout: &
         ));
         spans.push(Span::raw(" "));
         spans.extend(fit_plain(&publisher, pw, theme.dim, false));
-        put(buf, list, y, &Line::from(spans));
+        put(buf, row, row.y, &Line::from(spans));
         if k == selected {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..list
-                },
-                theme.selected,
-            );
+            buf.set_style(row, theme.selected);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! `permissions`, one line an item, only the visible ones).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -52,41 +52,33 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer, layout: &mut ScreenLa
     if inner.height < 3 || inner.width < 4 {
         return;
     }
-    let header_h = header(state, app, inner, buf);
-    let tabs_y = inner.y + header_h;
-    let tabs = state.tabs();
-    tab_bar(
-        state,
-        &tabs,
-        Rect {
-            y: tabs_y,
-            height: 1,
-            ..inner
-        },
-        buf,
-        layout,
-    );
-    let rule = "─".repeat(inner.width as usize);
-    put(buf, inner, tabs_y + 1, &Line::styled(rule, theme.border));
-    let content = Rect {
-        y: tabs_y + 2,
-        height: inner.height.saturating_sub(header_h + 2),
-        ..inner
-    };
-    rows(state, app, content, buf, layout, focused, searching);
-}
-
-/// Name and publisher; id, certification, last update; clients; risk, score and review; links.
-/// Returns the lines used.
-fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
-    let theme = &state.ui.theme;
-    let w = area.width as usize;
     // The links line only on a tall screen (at 24 rows the rows need the line; `O` lists them).
-    let lines = match area.height {
+    let header_h = match inner.height {
         24.. => 5,
         12.. => 4,
         _ => 1,
     };
+    let [header_area, tabs_row, rule_row, content] = Layout::vertical([
+        Constraint::Length(header_h),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    header(state, app, header_area, buf);
+    let tabs = state.tabs();
+    tab_bar(state, &tabs, tabs_row, buf, layout);
+    let rule = "─".repeat(inner.width as usize);
+    put(buf, rule_row, rule_row.y, &Line::styled(rule, theme.border));
+    rows(state, app, content, buf, layout, focused, searching);
+}
+
+/// Name and publisher; id, certification, last update; clients; risk, score and review; links:
+/// as many of these lines as `area` has (one, four or five).
+fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &state.ui.theme;
+    let w = area.width as usize;
+    let mut rows = area.rows();
     let mut l1 = fit_plain(&sanitize(&app.name), w, theme.title, false);
     let used: usize = l1.iter().map(|s| display_width(&s.content)).sum();
     if used + 3 < w && !app.publisher.is_empty() {
@@ -98,10 +90,14 @@ fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
             false,
         ));
     }
-    put(buf, area, area.y, &Line::from(l1));
-    if lines < 3 {
-        return lines;
+    if let Some(row) = rows.next() {
+        put(buf, row, row.y, &Line::from(l1));
     }
+    let (Some(ids_row), Some(clients_row), Some(review_row)) =
+        (rows.next(), rows.next(), rows.next())
+    else {
+        return;
+    };
     let updated = app
         .updated
         .date
@@ -128,8 +124,8 @@ fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
 
     put(
         buf,
-        area,
-        area.y + 1,
+        ids_row,
+        ids_row.y,
         &Line::from(labelled(state, &parts, w)),
     );
     let clients = if app.clients.is_empty() {
@@ -144,28 +140,27 @@ fn header(state: &State, app: &App, area: Rect, buf: &mut Buffer) -> u16 {
     let parts = vec![(strings::LABEL_CLIENTS, clients, Style::new())];
     put(
         buf,
-        area,
-        area.y + 2,
+        clients_row,
+        clients_row.y,
         &Line::from(labelled(state, &parts, w)),
     );
     if let Some(i) = state.current_app_index() {
         let parts = super::badges::header_parts(state, i);
         put(
             buf,
-            area,
-            area.y + 3,
+            review_row,
+            review_row.y,
             &Line::from(labelled(state, &parts, w)),
         );
     }
-    if lines > 4 {
+    if let Some(links_row) = rows.next() {
         put(
             buf,
-            area,
-            area.y + 4,
+            links_row,
+            links_row.y,
             &super::links::header_line(state, app, w),
         );
     }
-    lines
 }
 
 fn labelled(state: &State, parts: &[(&str, String, Style)], width: usize) -> Vec<Span<'static>> {
@@ -237,8 +232,14 @@ fn rows(
     let st = state.tab_state(&tab.key);
     let items = state.items();
     let w = area.width as usize;
-    let mut y = area.y;
-    if searching || !st.filter.is_empty() {
+    let filtering = searching || !st.filter.is_empty();
+    let [filter_row, header_row, rows] = Layout::vertical([
+        Constraint::Length(u16::from(filtering)),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    if filtering {
         let mut spans = vec![Span::styled(strings::SEARCH_PROMPT, theme.key)];
         let f = sanitize(&st.filter);
         spans.extend(fit_plain(&f, w.saturating_sub(16), theme.input, false));
@@ -246,20 +247,13 @@ fn rows(
             spans.push(Span::styled("▏", theme.input));
         }
         spans.push(Span::styled(format!("  {} shown", items.len()), theme.dim));
-        put(buf, area, y, &Line::from(spans));
-        y += 1;
+        put(buf, filter_row, filter_row.y, &Line::from(spans));
     }
     let header = match tab.zone {
         Some(z) => zone_tab::column_header(state, app, z, w),
         None => permissions::column_header(state, app, w),
     };
-    put(buf, area, y, &header);
-    y += 1;
-    let rows = Rect {
-        y,
-        height: area.bottom().saturating_sub(y),
-        ..area
-    };
+    put(buf, header_row, header_row.y, &header);
     layout.detail = rows;
     layout.detail_rows = rows.height as usize;
     layout.detail_items.clear();
@@ -296,29 +290,27 @@ fn rows(
     while offset < selected && all[offset..=selected].iter().map(Vec::len).sum::<usize>() > height {
         offset += 1;
     }
-    let mut y = rows.y;
+    // Items take the screen's lines in turn; the last one shown may be cut.
+    let mut lines = rows.rows();
     let mut whole = 0;
     for (k, item_lines) in all.iter().enumerate().skip(offset) {
-        if y >= rows.bottom() {
+        let left = lines.size_hint().0;
+        if left == 0 {
             break;
         }
-        let top = y;
-        for l in item_lines {
-            if y >= rows.bottom() {
-                break;
-            }
-            put(buf, rows, y, l);
+        whole += usize::from(item_lines.len() <= left);
+        let mut item_area: Option<Rect> = None;
+        // The item's lines first: `zip` takes a screen line only for a line to draw.
+        for (l, row) in item_lines.iter().zip(lines.by_ref()) {
+            put(buf, row, row.y, l);
             layout.detail_items.push(k);
-            y += 1;
+            item_area = Some(item_area.map_or(row, |a| a.union(row)));
         }
-        whole += usize::from(top + item_lines.len() as u16 <= rows.bottom());
-        if k == selected && focused {
-            let area = Rect {
-                y: top,
-                height: y - top,
-                ..rows
-            };
-            buf.set_style(area, theme.selected);
+        if k == selected
+            && focused
+            && let Some(item_area) = item_area
+        {
+            buf.set_style(item_area, theme.selected);
         }
     }
     layout.detail_offset = Some(offset);

@@ -2,7 +2,7 @@
 //! mark Excel needs to read UTF-8. One row each; Enter or a click writes the file.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 
@@ -34,41 +34,34 @@ pub fn render(
     ));
     let inner = super::framed(title, true, state, rect, buf);
     let w = inner.width as usize;
+    let [what_row, _blank, rows] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
     let what = strings::export_what(apps);
     put(
         buf,
-        inner,
-        inner.y,
+        what_row,
+        what_row.y,
         &Line::from(fit_plain(&what, w, theme.dim, false)),
     );
-    let rows = Rect {
-        y: inner.y + 2,
-        height: inner.height.saturating_sub(2),
-        ..inner
-    };
     layout.popup_list = rows;
     layout.popup_rows = rows.height as usize;
-    for (k, flavor) in EXPORT_CHOICES.iter().enumerate().take(rows.height as usize) {
-        let y = rows.y + k as u16;
+    for (row, (k, flavor)) in rows.rows().zip(EXPORT_CHOICES.iter().enumerate()) {
         let text = match flavor {
             CsvFlavor::Plain => strings::EXPORT_PLAIN,
             CsvFlavor::Excel => strings::EXPORT_EXCEL,
         };
         put(
             buf,
-            rows,
-            y,
+            row,
+            row.y,
             &Line::from(fit_plain(text, w, Style::new(), false)),
         );
         if k == selected {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                theme.selected,
-            );
+            buf.set_style(row, theme.selected);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! styles, `/` matches highlighted (the current one selected), and where in the text one is.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -104,7 +104,8 @@ pub fn render(state: &State, help: &Help, area: Rect, buf: &mut Buffer, layout: 
             last
         )
     };
-    let inner = inside_border(rect);
+    // Inside the one-cell border, drawn below once the title is known.
+    let inner = rect.inner(Margin::new(1, 1));
     let typing = state.search_target() == Some(&SearchTarget::Help);
     let q = help.find.text_query();
     let hit = |i: usize| q.as_ref().is_some_and(|q| q.hits(&help.lines[i].text()));
@@ -131,24 +132,16 @@ pub fn render(state: &State, help: &Help, area: Rect, buf: &mut Buffer, layout: 
     ));
     super::framed(title, true, state, rect, buf);
     let width = text_area.width as usize;
-    for (k, l) in help.lines.iter().enumerate().skip(start).take(h) {
-        let y = text_area.y + (k - start) as u16;
-        put(buf, text_area, y, &line(theme, l, q.as_ref(), width));
+    for (row, (k, l)) in text_area
+        .rows()
+        .zip(help.lines.iter().enumerate().skip(start))
+    {
+        put(buf, row, row.y, &line(theme, l, q.as_ref(), width));
         if help.current == Some(k) {
-            let row = Rect {
-                y,
-                height: 1,
-                ..text_area
-            };
             buf.set_style(row, theme.selected);
         }
     }
     if let Some(bar) = bar {
         put(buf, bar_area, bar_area.y, &bar);
     }
-}
-
-/// The area inside a one-cell border (the frame is drawn once the title is known).
-fn inside_border(rect: Rect) -> Rect {
-    ratatui::widgets::Block::bordered().inner(rect)
 }

@@ -70,7 +70,7 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
             Layer::Search(_) => {}
             Layer::Note(e) => note_editor::render(state, e, area, buf, &mut layout),
             Layer::Index(ix) => perm_index::render(state, ix, main, buf, &mut layout),
-            Layer::Compare(v) => compare::render(state, v, area, buf, &mut layout),
+            Layer::Compare(v) => compare::render(state, v, main, buf, &mut layout),
             Layer::Picker(p) => compare_picker::render(state, p, area, buf, &mut layout),
             Layer::Tenant(t) => tenant::render(state, t, main, buf, &mut layout),
         }
@@ -80,10 +80,15 @@ pub fn render(state: &State, area: Rect, buf: &mut Buffer) -> ScreenLayout {
 
 fn too_small(state: &State, area: Rect, buf: &mut Buffer) {
     let need = format!("{MIN_WIDTH}×{MIN_HEIGHT}");
-    let y = area.y + area.height.saturating_sub(1) / 2;
-    text::put_centered(buf, area, y, strings::TOO_SMALL, state.ui.theme.warning);
-    if area.height > 1 {
-        text::put_centered(buf, area, y + 1, &need, state.ui.theme.dim);
+    // The message on the middle row (the upper one of two), the size needed below it if it fits.
+    let spare = Constraint::Length(area.height.saturating_sub(1) / 2);
+    let [_, below] = Layout::vertical([spare, Constraint::Fill(1)]).areas(area);
+    let mut rows = below.rows();
+    if let Some(row) = rows.next() {
+        text::put_centered(buf, row, row.y, strings::TOO_SMALL, state.ui.theme.warning);
+    }
+    if let Some(row) = rows.next() {
+        text::put_centered(buf, row, row.y, &need, state.ui.theme.dim);
     }
 }
 
@@ -118,14 +123,33 @@ fn clear(state: &State, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Centered rectangle of at most `w`×`h` inside `area`.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
+/// Two columns side by side, the left `left_w` wide, with a `│` rule drawn between them.
+fn columns_with_rule(state: &State, area: Rect, left_w: u16, buf: &mut Buffer) -> [Rect; 2] {
+    let [left, rule, right] = Layout::horizontal([
+        Constraint::Length(left_w),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    for row in rule.rows() {
+        text::put(buf, row, row.y, &Line::styled("│", state.ui.theme.border));
     }
+    [left, right]
+}
+
+/// A heading row and the rows below it (a column or popup list under its heading).
+fn heading_and_rest(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area)
+}
+
+/// The area of a popup of at most `w`×`h`, centered in `area`; every popup is placed here.
+/// An odd spare column or row goes after the popup: `Flex::Center` (and `Rect::centered`)
+/// round it before, which would move such popups one cell right or down.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let before = |room: u16, want: u16| Constraint::Length(room.saturating_sub(want) / 2);
+    let [_, column] =
+        Layout::horizontal([before(area.width, w), Constraint::Length(w)]).areas(area);
+    let [_, popup] =
+        Layout::vertical([before(area.height, h), Constraint::Length(h)]).areas(column);
+    popup
 }

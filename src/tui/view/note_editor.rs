@@ -1,7 +1,7 @@
 //! The note editor: one line of text for the selected app, in a small popup.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
 use crate::text::display_width;
@@ -48,17 +48,23 @@ pub fn render(
     ));
     let inner = super::framed(title, true, state, rect, buf);
     let n = lines.len();
-    for (k, l) in lines.into_iter().enumerate() {
+    let [text, _blank, hint_row] = Layout::vertical([
+        Constraint::Length(n as u16),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    for (row, (k, l)) in text.rows().zip(lines.into_iter().enumerate()) {
         let mut spans = vec![Span::styled(l.clone(), theme.input)];
         if k + 1 == n && display_width(&l) < w {
             spans.push(Span::styled("▏", theme.input));
         }
-        put(buf, inner, inner.y + k as u16, &Line::from(spans));
+        put(buf, row, row.y, &Line::from(spans));
     }
     put(
         buf,
-        inner,
-        inner.y + n as u16 + 1,
+        hint_row,
+        hint_row.y,
         &Line::from(fit_plain(&hint_line(state), w, theme.dim, false)),
     );
 }

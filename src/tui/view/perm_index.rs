@@ -52,27 +52,7 @@ pub fn render(
     }
     // Permission names are at most ~45 columns: a wider left column only spreads it out.
     let left_w = (inner.width * 3 / 5).clamp(10, 70);
-    let left = Rect {
-        width: left_w,
-        ..inner
-    };
-    let right = Rect {
-        x: inner.x + left_w + 1,
-        width: inner.width.saturating_sub(left_w + 1),
-        ..inner
-    };
-    for y in inner.y..inner.bottom() {
-        put(
-            buf,
-            Rect {
-                x: inner.x + left_w,
-                width: 1,
-                ..inner
-            },
-            y,
-            &Line::styled("│", theme.border),
-        );
-    }
+    let [left, right] = super::columns_with_rule(state, inner, left_w, buf);
     // The find bar takes the last line of the left column while there is one.
     let typing = state.search_target() == Some(&SearchTarget::Index);
     let q = ix.find.text_query();
@@ -91,13 +71,11 @@ pub fn render(
     if let Some(bar) = bar {
         put(buf, bar_area, bar_area.y, &bar);
     }
-    let rows_h = inner.height.saturating_sub(1) as usize;
-    layout.index_rows = rows_h;
-    left_column(state, ix, left, left.height.saturating_sub(1) as usize, buf);
-    right_column(state, ix, right, rows_h, buf);
+    left_column(state, ix, left, buf);
+    layout.index_rows = right_column(state, ix, right, buf);
 }
 
-fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &mut Buffer) {
+fn left_column(state: &State, ix: &PermIndex, area: Rect, buf: &mut Buffer) {
     let theme = &state.ui.theme;
     let w = area.width as usize;
     let name_w = w.saturating_sub(2 + KIND_W + 1 + COUNT_W + 1);
@@ -139,12 +117,8 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
             s
         }
     };
-    put(buf, area, area.y, &Line::from(header));
-    let rows = Rect {
-        y: area.y + 1,
-        height: rows_h as u16,
-        ..area
-    };
+    let [header_row, rows] = super::heading_and_rest(area);
+    put(buf, header_row, header_row.y, &Line::from(header));
     let n = ix.len();
     if n == 0 {
         let msg = match ix.tab {
@@ -160,11 +134,10 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
         return;
     }
     let sel = ix.rows.selected.min(n - 1);
-    let off = visible_offset(sel, ix.rows.offset, rows_h, n);
+    let off = visible_offset(sel, ix.rows.offset, rows.height as usize, n);
     let q = ix.find.text_query();
     let hl = theme.match_highlight;
-    for k in off..(off + rows_h).min(n) {
-        let y = rows.y + (k - off) as u16;
+    for (row, k) in rows.rows().zip(off..n) {
         let line = match ix.tab {
             IndexTab::Permissions => {
                 let e = &ix.perms[k];
@@ -226,14 +199,15 @@ fn left_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &m
                 s
             }
         };
-        put(buf, rows, y, &Line::from(line));
+        put(buf, row, row.y, &Line::from(line));
         if k == sel {
-            select_row(buf, rows, y, theme, !ix.in_apps);
+            select_row(buf, row, theme, !ix.in_apps);
         }
     }
 }
 
-fn right_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &mut Buffer) {
+/// The apps of the selected entry; returns the rows its list has.
+fn right_column(state: &State, ix: &PermIndex, area: Rect, buf: &mut Buffer) -> usize {
     let theme = &state.ui.theme;
     let w = area.width as usize;
     let apps = ix.selected_apps();
@@ -245,24 +219,20 @@ fn right_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &
         apps.len(),
         jump.unwrap_or_default()
     );
+    let [heading_row, rows] = super::heading_and_rest(area);
     put(
         buf,
-        area,
-        area.y,
+        heading_row,
+        heading_row.y,
         &Line::from(fit_plain(&heading, w, theme.column_header, false)),
     );
-    let rows = Rect {
-        y: area.y + 1,
-        height: rows_h as u16,
-        ..area
-    };
+    let rows_h = rows.height as usize;
     if apps.is_empty() {
-        return;
+        return rows_h;
     }
     let sel = ix.apps.selected.min(apps.len() - 1);
     let off = visible_offset(sel, ix.apps.offset, rows_h, apps.len());
-    for (k, &a) in apps.iter().enumerate().skip(off).take(rows_h) {
-        let y = rows.y + (k - off) as u16;
+    for (row, (k, &a)) in rows.rows().zip(apps.iter().enumerate().skip(off)) {
         let app = &state.workspace.catalog.apps[a];
         let mut spans = vec![super::badges::risk_marker(state, a), Span::raw(" ")];
         let mut badges = super::badges::review_badges(state, a);
@@ -285,16 +255,10 @@ fn right_column(state: &State, ix: &PermIndex, area: Rect, rows_h: usize, buf: &
             spans.push(Span::raw(" "));
             spans.extend(badges);
         }
-        put(buf, rows, y, &Line::from(spans));
+        put(buf, row, row.y, &Line::from(spans));
         if ix.in_apps && k == sel {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                theme.selected,
-            );
+            buf.set_style(row, theme.selected);
         }
     }
+    rows_h
 }

@@ -2,7 +2,7 @@
 //! and the other apps that request it.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -67,8 +67,8 @@ pub fn render(
             layout.popup_scroll_max = lines.len().saturating_sub(h);
             layout.popup_list = inner;
             let start = (*scroll).min(layout.popup_scroll_max);
-            for (k, l) in lines.iter().skip(start).take(h).enumerate() {
-                put(buf, inner, inner.y + k as u16, l);
+            for (row, l) in inner.rows().zip(lines.iter().skip(start)) {
+                put(buf, row, row.y, l);
             }
         }
         Popup::Permission {
@@ -104,18 +104,20 @@ pub fn render(
                 (others.len()).min(h / 2).max(1)
             };
             let top_h = h.saturating_sub(list_h + 1).min(top.len());
-            for (k, l) in top.iter().take(top_h).enumerate() {
-                put(buf, inner, inner.y + k as u16, l);
+            let [top_area, heading_row, rows] = Layout::vertical([
+                Constraint::Length(top_h as u16),
+                Constraint::Length(1),
+                Constraint::Fill(1),
+            ])
+            .areas(inner);
+            for (row, l) in top_area.rows().zip(&top) {
+                put(buf, row, row.y, l);
             }
-            if top.len() > top_h && top_h > 0 {
-                put(
-                    buf,
-                    inner,
-                    inner.y + top_h as u16 - 1,
-                    &Line::styled("…", theme.dim),
-                );
+            if let Some(last) = top_area.rows().next_back()
+                && top.len() > top_h
+            {
+                put(buf, last, last.y, &Line::styled("…", theme.dim));
             }
-            let y = inner.y + top_h as u16;
             let heading = if others.is_empty() {
                 format!("{} (0)", strings::OTHER_APPS_WITH_PERMISSION)
             } else {
@@ -130,15 +132,10 @@ pub fn render(
             };
             put(
                 buf,
-                inner,
-                y,
+                heading_row,
+                heading_row.y,
                 &Line::from(fit_plain(&heading, w, theme.column_header, false)),
             );
-            let rows = Rect {
-                y: y + 1,
-                height: inner.bottom().saturating_sub(y + 1),
-                ..inner
-            };
             layout.popup_list = rows;
             layout.popup_rows = rows.height as usize;
             super::app_rows::render(state, others, *list, rows, strings::NO_OTHER_APPS, buf);

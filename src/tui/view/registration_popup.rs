@@ -37,6 +37,7 @@ pub fn render(
         false,
     ));
     let inner = super::framed(title, true, state, rect, buf);
+    let [heading_row, rows] = super::heading_and_rest(inner);
     let w = inner.width as usize;
     let shown = popup.shown_apps(&state.workspace);
     let open = state.ui.keymap.key_for(Mode::Popup, &Action::Activate);
@@ -49,15 +50,10 @@ pub fn render(
     );
     put(
         buf,
-        inner,
-        inner.y,
+        heading_row,
+        heading_row.y,
         &Line::from(fit_plain(&heading, w, theme.column_header, false)),
     );
-    let rows = Rect {
-        y: inner.y + 1,
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
     layout.popup_list = rows;
     layout.popup_rows = rows.height as usize;
     super::app_rows::render(state, &shown, list, rows, strings::NO_APP_SHOWN, buf);

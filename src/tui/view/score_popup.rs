@@ -75,7 +75,7 @@ pub fn render(
     layout.popup_scroll_max = all.len().saturating_sub(h);
     layout.popup_list = inner;
     let start = scroll.min(layout.popup_scroll_max);
-    for (k, l) in all.iter().skip(start).take(h).enumerate() {
-        put(buf, inner, inner.y + k as u16, l);
+    for (row, l) in inner.rows().zip(all.iter().skip(start)) {
+        put(buf, row, row.y, l);
     }
 }

@@ -2,7 +2,7 @@
 //! than fit, the current tab always visible. Shared by the app view and the compare view.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -54,30 +54,31 @@ pub fn render(
     {
         start += 1;
     }
-    let marker = |buf: &mut Buffer, x: u16, glyph: &'static str| {
-        let cell = Rect {
-            x,
-            width: 1,
-            ..area
-        };
+    let marker = |buf: &mut Buffer, cell: Rect, glyph: &'static str| {
         put(buf, cell, area.y, &Line::styled(glyph, theme.dim));
     };
-    let mut x = area.x;
-    if start > 0 && area.width > 0 {
-        marker(buf, x, "‹");
-        x += 1;
-    }
-    for (i, title) in titles.iter().enumerate().skip(start) {
-        let w = widths[i] as u16;
-        let room = area.right().saturating_sub(x);
-        // Leave a column for `›` while more tabs follow.
-        let need = if i + 1 < n { w + 1 } else { w };
-        if need > room {
-            if room > 0 {
-                marker(buf, area.right() - 1, "›");
-            }
+    let before = u16::from(start > 0 && area.width > 0);
+    // The tabs from `start` that fit, each leaving a column for `›` while more tabs follow.
+    let mut room = area.width - before;
+    let mut end = start;
+    while end < n {
+        let w = widths[end] as u16;
+        if w + u16::from(end + 1 < n) > room {
             break;
         }
+        room -= w;
+        end += 1;
+    }
+    let cells = Layout::horizontal(
+        std::iter::once(before)
+            .chain(widths[start..end].iter().map(|&w| w as u16))
+            .map(Constraint::Length),
+    )
+    .split(area);
+    if before > 0 {
+        marker(buf, cells[0], "‹");
+    }
+    for ((i, title), &rect) in titles.iter().enumerate().skip(start).zip(&cells[1..]) {
         let base = if i == current {
             theme.tab_active
         } else {
@@ -96,13 +97,12 @@ pub fn render(
             .iter()
             .map(|(text, style)| Span::styled(text.clone(), part(*style)))
             .collect();
-        let rect = Rect {
-            x,
-            width: w,
-            ..area
-        };
         put(buf, rect, area.y, &Line::from(spans));
         layout.tabs.push((rect, i));
-        x += w;
+    }
+    if end < n && room > 0 {
+        let [_, last] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        marker(buf, last, "›");
     }
 }

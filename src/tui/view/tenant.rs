@@ -3,7 +3,7 @@
 //! attestations, each grant declared or undeclared, each declared permission not granted).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
@@ -25,8 +25,6 @@ use crate::text::wrap;
 const FINDING_W: usize = 11;
 const KIND_W: usize = 11;
 const CONSENT_W: usize = 12;
-/// Lines above the findings: name and publisher, application id, object id.
-const HEAD_LINES: u16 = 3;
 
 pub fn render(
     state: &State,
@@ -62,35 +60,17 @@ pub fn render(
         return;
     };
     let summary = summary(state, &tenant.report.summary, inner.width as usize);
-    for (i, line) in summary.iter().enumerate() {
-        put(buf, inner, inner.y + i as u16, line);
+    let [summary_area, body] = Layout::vertical([
+        Constraint::Length(summary.len() as u16),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    for (row, line) in summary_area.rows().zip(&summary) {
+        put(buf, row, row.y, line);
     }
-    let top = summary.len() as u16;
-    let body = Rect {
-        y: inner.y + top,
-        height: inner.height - top,
-        ..inner
-    };
     let left_w = (body.width * 2 / 5).clamp(16, 52);
-    let left = Rect {
-        width: left_w,
-        ..body
-    };
-    let right = Rect {
-        x: body.x + left_w + 1,
-        width: body.width.saturating_sub(left_w + 1),
-        ..body
-    };
-    for y in body.y..body.bottom() {
-        let sep = Rect {
-            x: body.x + left_w,
-            width: 1,
-            ..body
-        };
-        put(buf, sep, y, &Line::styled("│", theme.border));
-    }
-    let rows_h = body.height.saturating_sub(1) as usize;
-    apps_column(state, view, tenant, left, rows_h, buf);
+    let [left, right] = super::columns_with_rule(state, body, left_w, buf);
+    let rows_h = apps_column(state, view, tenant, left, buf);
     let findings_h = findings_column(state, view, tenant, right, buf);
     // One height for both columns' paging: the smaller, so a page never skips a row.
     layout.tenant_rows = rows_h.min(findings_h.max(1));
@@ -114,14 +94,10 @@ fn no_tenant(state: &State, area: Rect, buf: &mut Buffer) {
     for l in wrap(strings::NO_TENANT_HOW, w) {
         lines.push(Line::from(fit_plain(&l, w, Style::new(), false)));
     }
-    let inset = Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(1),
-    };
-    for (i, l) in lines.iter().enumerate().take(inset.height as usize) {
-        put(buf, inset, inset.y + i as u16, l);
+    // A blank line above, a column either side.
+    let [_, inset] = super::heading_and_rest(area.inner(Margin::new(1, 0)));
+    for (row, l) in inset.rows().zip(&lines) {
+        put(buf, row, row.y, l);
     }
 }
 
@@ -211,28 +187,25 @@ fn status(state: &State, app: &TenantApp) -> (String, Style) {
     )
 }
 
+/// The tenant's apps, worst first; returns the rows the list has.
 fn apps_column(
     state: &State,
     view: &TenantView,
     tenant: &TenantIndex,
     area: Rect,
-    rows_h: usize,
     buf: &mut Buffer,
-) {
+) -> usize {
     let theme = &state.ui.theme;
     let w = area.width as usize;
     let header = format!("  {} ({})", strings::SERVICE_PRINCIPAL, view.apps.len());
+    let [header_row, rows] = super::heading_and_rest(area);
     put(
         buf,
-        area,
-        area.y,
+        header_row,
+        header_row.y,
         &Line::from(fit_plain(&header, w, theme.column_header, false)),
     );
-    let rows = Rect {
-        y: area.y + 1,
-        height: rows_h as u16,
-        ..area
-    };
+    let rows_h = rows.height as usize;
     let n = view.apps.len();
     if n == 0 {
         put(
@@ -241,15 +214,14 @@ fn apps_column(
             rows.y,
             &Line::from(fit_plain(strings::NO_TENANT_APPS, w, theme.dim, false)),
         );
-        return;
+        return rows_h;
     }
     let sel = view.rows.selected.min(n - 1);
     let off = visible_offset(sel, view.rows.offset, rows_h, n);
-    for k in off..(off + rows_h).min(n) {
+    for (row, k) in rows.rows().zip(off..n) {
         let Some(app) = tenant.report.apps.get(view.apps[k]) else {
             continue;
         };
-        let y = rows.y + (k - off) as u16;
         // The letter is the worst undeclared grant's tier; blank when every grant is declared.
         let mark = match app.worst_undeclared() {
             Some(t) => Span::styled(strings::tier_letter(t), theme.risk(t)),
@@ -262,11 +234,12 @@ fn apps_column(
         spans.extend(fit_plain(&display_name(app), name_w, Style::new(), true));
         spans.push(Span::raw(" "));
         spans.extend(fit_plain(&st, st_w, st_style, false));
-        put(buf, rows, y, &Line::from(spans));
+        put(buf, row, row.y, &Line::from(spans));
         if k == sel {
-            select_row(buf, rows, y, theme, !view.in_findings);
+            select_row(buf, row, theme, !view.in_findings);
         }
     }
+    rows_h
 }
 
 /// The selected app's ids and findings; returns the rows the findings list has.
@@ -282,6 +255,15 @@ fn findings_column(
     let Some(app) = view.selected(Some(tenant)) else {
         return 0;
     };
+    // Name and publisher, application id, object id, then the findings under their heading.
+    let [name_row, app_id_row, object_row, heading_row, rows] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
     let mut head = fit_plain(&display_name(app), w, theme.title, false);
     let used: usize = head.iter().map(|s| display_width(&s.content)).sum();
     if !app.publisher.is_empty() && used + 3 < w {
@@ -293,7 +275,7 @@ fn findings_column(
             false,
         ));
     }
-    put(buf, area, area.y, &Line::from(head));
+    put(buf, name_row, name_row.y, &Line::from(head));
     let app_id = app
         .app_id
         .map_or_else(|| strings::UNANSWERED_MARK.to_string(), |g| g.to_string());
@@ -303,14 +285,14 @@ fn findings_column(
     }
     put(
         buf,
-        area,
-        area.y + 1,
+        app_id_row,
+        app_id_row.y,
         &Line::from(fit_plain(&ids, w, theme.dim, false)),
     );
     put(
         buf,
-        area,
-        area.y + 2,
+        object_row,
+        object_row.y,
         &Line::from(fit_plain(
             &format!("object {}", app.object_id),
             w,
@@ -324,18 +306,12 @@ fn findings_column(
         (false, _) => format!("{} · {}", strings::FINDINGS, strings::NOTHING_TO_OPEN),
         (true, None) => strings::FINDINGS.to_string(),
     };
-    let hy = area.y + HEAD_LINES;
     put(
         buf,
-        area,
-        hy,
+        heading_row,
+        heading_row.y,
         &Line::from(fit_plain(&heading, w, theme.column_header, false)),
     );
-    let rows = Rect {
-        y: hy + 1,
-        height: area.bottom().saturating_sub(hy + 1),
-        ..area
-    };
     let findings = view.findings(Some(tenant));
     let rows_h = rows.height as usize;
     if findings.is_empty() || rows_h == 0 {
@@ -343,18 +319,10 @@ fn findings_column(
     }
     let sel = view.findings.selected.min(findings.len() - 1);
     let off = visible_offset(sel, view.findings.offset, rows_h, findings.len());
-    for (k, f) in findings.iter().enumerate().skip(off).take(rows_h) {
-        let y = rows.y + (k - off) as u16;
-        put(buf, rows, y, &finding_line(state, app, *f, w));
+    for (row, (k, f)) in rows.rows().zip(findings.iter().enumerate().skip(off)) {
+        put(buf, row, row.y, &finding_line(state, app, *f, w));
         if view.in_findings && k == sel {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rows
-                },
-                theme.selected,
-            );
+            buf.set_style(row, theme.selected);
         }
     }
     rows_h

@@ -3,7 +3,7 @@
 //! `crate::text`'s, shared with the CLI.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
@@ -120,35 +120,22 @@ pub fn put_centered(buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Sty
     let w = area.width as usize;
     let spans = fit_plain(text, w, style, false);
     let used: usize = spans.iter().map(|s| display_width(&s.content)).sum();
-    let x = area.x + ((w - used.min(w)) / 2) as u16;
-    put(
-        buf,
-        Rect {
-            x,
-            width: area.right() - x,
-            ..area
-        },
-        y,
-        &Line::from(spans),
-    );
+    // Half the spare columns before the text, rounded down as `super::centered` does.
+    let before = ((w - used.min(w)) / 2) as u16;
+    let [_, text] =
+        Layout::horizontal([Constraint::Length(before), Constraint::Fill(1)]).areas(area);
+    put(buf, text, y, &Line::from(spans));
 }
 
-/// Style row `y` of `area` as the selection: the focused style where the keys go, the
-/// unfocused one where they do not.
-pub fn select_row(buf: &mut Buffer, area: Rect, y: u16, theme: &Theme, focused: bool) {
+/// Style `row` as the selection: the focused style where the keys go, the unfocused one where
+/// they do not.
+pub fn select_row(buf: &mut Buffer, row: Rect, theme: &Theme, focused: bool) {
     let style = if focused {
         theme.selected
     } else {
         theme.selected_unfocused
     };
-    buf.set_style(
-        Rect {
-            y,
-            height: 1,
-            ..area
-        },
-        style,
-    );
+    buf.set_style(row, style);
 }
 
 #[cfg(test)]
