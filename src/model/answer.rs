@@ -246,6 +246,12 @@ fn normalize_word(word: &str) -> Answer {
     WORDS.get(word).copied().unwrap_or(Answer::Text)
 }
 
+/// Blocks of the pages' answers that have no case (CJK punctuation, kana, ideographs, Hangul
+/// syllables): their lower case is themselves without the table lookup `to_lowercase` does.
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
+}
+
 /// Lower case, markdown emphasis and closing punctuation removed, inner white space collapsed.
 fn fold(raw: &str) -> String {
     let trimmed = raw
@@ -258,7 +264,15 @@ fn fold(raw: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if is_caseless(c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
     }
     out
 }
@@ -266,6 +280,14 @@ fn fold(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caseless_blocks_are_their_own_lower_case() {
+        for c in ('\u{3000}'..='\u{9FFF}').chain('\u{AC00}'..='\u{D7A3}') {
+            assert!(is_caseless(c));
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
 
     /// Each case: the page language, the answer as written, and its value to a yes/no question.
     fn check(cases: &[(&str, &str, Answer)]) {

@@ -18,6 +18,8 @@
 
 mod wording;
 
+use std::sync::LazyLock;
+
 use foldhash::{HashMap, HashMapExt};
 use wording::*;
 
@@ -62,47 +64,97 @@ struct ZoneRows<'a> {
     shapes: Vec<Shape>,
 }
 
+/// What the alignment of one zone needs from the questionnaire, worked out once per run: the
+/// zone's slots, each slot's answer kind and cost of leaving it out, and the slots each version
+/// of the zone's form may use.
+struct ZonePlan {
+    slots: &'static [usize],
+    answers: Vec<AnswerKind>,
+    skips: Vec<f64>,
+    /// Per form version, the slots it asks (indices into `slots`); one list of every slot when
+    /// the zone's form has no versions.
+    candidates: Vec<Vec<usize>>,
+}
+
+impl ZonePlan {
+    fn new(zone: &str) -> ZonePlan {
+        let table = questionnaire();
+        let slots = table.zone_slots(zone);
+        let questions: Vec<&Question> = slots.iter().map(|&i| table.question_at(i)).collect();
+        // A question's second place is the less likely one: leaving it out costs half.
+        let skips = questions
+            .iter()
+            .zip(table.zone_aliases(zone))
+            .map(|(q, &alias)| skip_cost(q) * if alias { 0.5 } else { 1.0 })
+            .collect();
+        let mut forms: Vec<&str> = questions
+            .iter()
+            .flat_map(|q| q.forms.iter().map(String::as_str))
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        let all: Vec<usize> = (0..slots.len()).collect();
+        let candidates = if forms.is_empty() {
+            vec![all]
+        } else {
+            forms
+                .iter()
+                .map(|f| {
+                    all.iter()
+                        .copied()
+                        .filter(|&j| {
+                            questions[j].forms.is_empty()
+                                || questions[j].forms.iter().any(|g| g == f)
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        ZonePlan {
+            slots,
+            answers: questions.iter().map(|q| q.answer).collect(),
+            skips,
+            candidates,
+        }
+    }
+
+    /// The plan of a zone the questionnaire has (a few zones: a list).
+    fn of(zone: &str) -> Option<&'static ZonePlan> {
+        static PLANS: LazyLock<Vec<(&'static str, ZonePlan)>> = LazyLock::new(|| {
+            questionnaire()
+                .zones()
+                .map(|z| (z, ZonePlan::new(z)))
+                .collect()
+        });
+        PLANS
+            .iter()
+            .find(|(z, _)| *z == zone)
+            .map(|(_, plan)| plan)
+            .filter(|plan| !plan.slots.is_empty())
+    }
+}
+
 /// The key of each row of one zone (`None` where no question fits). A zone whose form has
 /// versions is aligned with each and keyed by the one that fits best.
 fn align(zone: &str, rows: &ZoneRows) -> Vec<Option<QuestionKey>> {
-    let table = questionnaire();
-    let slots = table.zone_slots(zone);
     let n = rows.shapes.len();
-    if n == 0 || slots.is_empty() {
+    let Some(plan) = ZonePlan::of(zone).filter(|_| n > 0) else {
         return vec![None; n];
-    }
-    let questions: Vec<&Question> = slots.iter().map(|&i| table.question_at(i)).collect();
-    // A question's second place is the less likely one: leaving it out costs half.
-    let skips: Vec<f64> = questions
-        .iter()
-        .zip(table.zone_aliases(zone))
-        .map(|(q, &alias)| skip_cost(q) * if alias { 0.5 } else { 1.0 })
-        .collect();
-    let mut forms: Vec<&str> = questions
-        .iter()
-        .flat_map(|q| q.forms.iter().map(String::as_str))
-        .collect();
-    forms.sort_unstable();
-    forms.dedup();
-    let all: Vec<usize> = (0..slots.len()).collect();
-    let candidates: Vec<Vec<usize>> = if forms.is_empty() {
-        vec![all]
-    } else {
-        forms
-            .iter()
-            .map(|f| {
-                all.iter()
-                    .copied()
-                    .filter(|&j| {
-                        questions[j].forms.is_empty() || questions[j].forms.iter().any(|g| g == f)
-                    })
-                    .collect()
-            })
-            .collect()
     };
+    // Each row's score against each slot, for every version's alignment.
+    let width = plan.slots.len();
+    let mut scores = Vec::with_capacity(n * width);
+    for (statics, &shape) in rows.statics.iter().zip(&rows.shapes) {
+        scores.extend(
+            statics
+                .iter()
+                .zip(&plan.answers)
+                .map(|(s, &kind)| s + kind_score(kind, shape)),
+        );
+    }
     let mut best: Option<(f64, Vec<Option<QuestionKey>>)> = None;
-    for used in candidates {
-        let (score, keys) = align_over(rows, &used, &questions, &skips, slots);
+    for used in &plan.candidates {
+        let (score, keys) = align_over(&scores, n, used, plan);
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((score, keys));
         }
@@ -110,44 +162,46 @@ fn align(zone: &str, rows: &ZoneRows) -> Vec<Option<QuestionKey>> {
     best.map(|(_, keys)| keys).unwrap_or_else(|| vec![None; n])
 }
 
-/// The best monotone alignment of the rows with the slots `used` (indices into the zone's
-/// slots), by dynamic programming, and its score.
+/// The best monotone alignment of `n` rows with the slots `used` (indices into the zone's
+/// slots), by dynamic programming, and its score. `scores` holds each row's score against every
+/// slot of the zone, a row after another.
 fn align_over(
-    rows: &ZoneRows,
+    scores: &[f64],
+    n: usize,
     used: &[usize],
-    questions: &[&Question],
-    skips: &[f64],
-    slots: &[usize],
+    plan: &ZonePlan,
 ) -> (f64, Vec<Option<QuestionKey>>) {
-    let (n, m) = (rows.shapes.len(), used.len());
-    let score = |i: usize, j: usize| {
-        let slot = used[j];
-        rows.statics[i][slot] + kind_score(questions[slot].answer, rows.shapes[i])
-    };
-    let skip = |j: usize| skips[used[j]];
+    let m = used.len();
+    let skips: Vec<f64> = used.iter().map(|&slot| plan.skips[slot]).collect();
     // best[i][j]: the best alignment of the first i rows with the first j slots.
     let width = m + 1;
     let mut best = vec![f64::NEG_INFINITY; (n + 1) * width];
     let mut step = vec![0u8; (n + 1) * width];
     best[0] = 0.0;
     for j in 1..=m {
-        best[j] = best[j - 1] - skip(j - 1);
+        best[j] = best[j - 1] - skips[j - 1];
         step[j] = SKIP_QUESTION;
     }
+    let row_len = plan.slots.len();
     for i in 1..=n {
-        best[i * width] = best[(i - 1) * width] - UNKEYED_ROW;
-        step[i * width] = SKIP_ROW;
+        let row = &scores[(i - 1) * row_len..i * row_len];
+        let (before, rest) = best.split_at_mut(i * width);
+        let above = &before[(i - 1) * width..];
+        let here = &mut rest[..width];
+        let steps = &mut step[i * width..(i + 1) * width];
+        here[0] = above[0] - UNKEYED_ROW;
+        steps[0] = SKIP_ROW;
         for j in 1..=m {
-            let s = score(i - 1, j - 1);
+            let s = row[used[j - 1]];
             // A row that contradicts a question (another standard's number, a date for a yes/no
             // question) is not that question, whatever it would save in skipped questions.
             let matched = if s > MIN_MATCH {
-                best[(i - 1) * width + j - 1] + s
+                above[j - 1] + s
             } else {
                 f64::NEG_INFINITY
             };
-            let skip_q = best[i * width + j - 1] - skip(j - 1);
-            let skip_r = best[(i - 1) * width + j] - UNKEYED_ROW;
+            let skip_q = here[j - 1] - skips[j - 1];
+            let skip_r = above[j] - UNKEYED_ROW;
             let (v, s) = if matched >= skip_q && matched >= skip_r {
                 (matched, MATCH)
             } else if skip_q >= skip_r {
@@ -155,8 +209,8 @@ fn align_over(
             } else {
                 (skip_r, SKIP_ROW)
             };
-            best[i * width + j] = v;
-            step[i * width + j] = s;
+            here[j] = v;
+            steps[j] = s;
         }
     }
     let mut out = vec![None; n];
@@ -164,7 +218,7 @@ fn align_over(
     while i > 0 || j > 0 {
         match step[i * width + j] {
             MATCH => {
-                out[i - 1] = Some(QuestionKey::from_index(slots[used[j - 1]]));
+                out[i - 1] = Some(QuestionKey::from_index(plan.slots[used[j - 1]]));
                 i -= 1;
                 j -= 1;
             }
@@ -187,6 +241,11 @@ struct Keyer<'v> {
     /// Per (zone, level), the entry of each question text seen (a few zones: a list).
     seen: Vec<((String, u8), HashMap<SharedText, usize>)>,
     entries: Vec<Entry>,
+    /// The keys of each zone aligned so far, by its rows' entries and answer shapes: the pages
+    /// of a catalog ask the same zones with the same wordings again and again (the zh-CN
+    /// corpus has 4,661 zones with rows and under 600 distinct ones), and the alignment
+    /// depends on nothing else. Cleared when the vocabulary changes the entries' scores.
+    aligned: HashMap<Vec<(usize, Shape)>, Vec<Option<QuestionKey>>>,
 }
 
 struct Entry {
@@ -207,6 +266,7 @@ impl<'v> Keyer<'v> {
             vocab,
             seen: Vec::new(),
             entries: Vec::new(),
+            aligned: HashMap::new(),
         }
     }
 
@@ -242,16 +302,28 @@ impl<'v> Keyer<'v> {
     }
 
     /// The keys of one zone's rows, given each row's entry and answer shape.
-    fn align_seen(&self, zone: &str, seen: &[(usize, Shape, Answer)]) -> Vec<Option<QuestionKey>> {
+    fn align_seen(
+        &mut self,
+        zone: &str,
+        seen: &[(usize, Shape, Answer)],
+    ) -> Vec<Option<QuestionKey>> {
         if questionnaire().zone_slots(zone).is_empty() {
             return vec![None; seen.len()];
+        }
+        // An entry belongs to one zone, so the entries and shapes say which zone too.
+        let signature: Vec<(usize, Shape)> =
+            seen.iter().map(|&(id, shape, _)| (id, shape)).collect();
+        if let Some(keys) = self.aligned.get(&signature) {
+            return keys.clone();
         }
         let statics = seen
             .iter()
             .map(|&(id, _, _)| &*self.entries[id].scores)
             .collect();
         let shapes = seen.iter().map(|&(_, shape, _)| shape).collect();
-        align(zone, &ZoneRows { statics, shapes })
+        let keys = align(zone, &ZoneRows { statics, shapes });
+        self.aligned.insert(signature, keys.clone());
+        keys
     }
 
     /// Count the vocabulary in: recompute the scores of the wordings it knows.
@@ -270,6 +342,7 @@ impl<'v> Keyer<'v> {
             }
             e.learned = true;
         }
+        self.aligned.clear();
     }
 
     fn changed(&self, entry: usize) -> bool {
