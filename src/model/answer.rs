@@ -195,7 +195,7 @@ pub fn normalize_answer(raw: &str) -> Answer {
     if is_long(raw) {
         return Answer::Text;
     }
-    normalize_word(&fold(raw))
+    fold(raw).map_or(Answer::Text, |w| normalize_word(&w))
 }
 
 /// No answer word is this long, even with emphasis and spaces around it: a sentence is text
@@ -212,7 +212,9 @@ pub fn normalize_answer_in(raw: &str, language: &str, yes_no_question: bool) -> 
     if is_long(raw) {
         return Answer::Text;
     }
-    let folded = fold(raw);
+    let Some(folded) = fold(raw) else {
+        return Answer::Text;
+    };
     let lang = language.split(['-', '_']).next().unwrap_or("");
     if let Some((_, _, v, _)) = BY_LANGUAGE.iter().find(|(l, w, _, yes_no_only)| {
         (yes_no_question || !yes_no_only) && l.eq_ignore_ascii_case(lang) && *w == folded
@@ -240,32 +242,74 @@ fn normalize_word(word: &str) -> Answer {
             }
             map
         });
-    if word.len() > 40 {
+    if word.len() > LONGEST_WORD {
         return Answer::Text;
     }
     WORDS.get(word).copied().unwrap_or(Answer::Text)
 }
 
-/// Lower case, markdown emphasis and closing punctuation removed, inner white space collapsed.
-fn fold(raw: &str) -> String {
+/// Blocks of the pages' answers that have no case (CJK punctuation, kana, ideographs, Hangul
+/// syllables): their lower case is themselves without the table lookup `to_lowercase` does.
+fn is_caseless(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}')
+}
+
+/// No answer word, of the lists or of [`BY_LANGUAGE`], is longer than this (in bytes, folded).
+const LONGEST_WORD: usize = 40;
+
+/// Lower case, markdown emphasis and closing punctuation removed, inner white space collapsed;
+/// `None` once that is longer than any answer word (the answer is text).
+fn fold(raw: &str) -> Option<String> {
     let trimmed = raw
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
         .trim_end_matches(['.', '。', '!', '！', '．'])
         .trim();
-    let mut out = String::with_capacity(trimmed.len());
+    let mut out = String::with_capacity(trimmed.len().min(LONGEST_WORD + 4));
     for word in trimmed.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        for c in word.chars() {
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else if is_caseless(c) {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        if out.len() > LONGEST_WORD {
+            return None;
+        }
     }
-    out
+    Some(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_answer_word_is_longer_than_the_fold_keeps() {
+        for w in [YES, NO, NOT_APPLICABLE, UNANSWERED].concat() {
+            assert!(w.len() <= LONGEST_WORD, "{w}");
+        }
+        for (_, w, _, _) in BY_LANGUAGE {
+            assert!(w.len() <= LONGEST_WORD, "{w}");
+        }
+        let long = "a".repeat(LONGEST_WORD + 1);
+        assert_eq!(fold(&long), None);
+        assert_eq!(normalize_answer(&long), Answer::Text);
+    }
+
+    #[test]
+    fn caseless_blocks_are_their_own_lower_case() {
+        for c in ('\u{3000}'..='\u{9FFF}').chain('\u{AC00}'..='\u{D7A3}') {
+            assert!(is_caseless(c));
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+    }
 
     /// Each case: the page language, the answer as written, and its value to a yes/no question.
     fn check(cases: &[(&str, &str, Answer)]) {

@@ -18,6 +18,8 @@
 
 mod wording;
 
+use std::sync::LazyLock;
+
 use foldhash::{HashMap, HashMapExt};
 use wording::*;
 
@@ -55,54 +57,102 @@ pub struct KeyingStats {
     pub keyed: usize,
 }
 
-/// One zone's rows, ready to align: for each row, its score against every slot of the zone
-/// (from the wording, the level and the vocabulary) and the kind of its answer.
-struct ZoneRows<'a> {
-    statics: Vec<&'a [f64]>,
-    shapes: Vec<Shape>,
+/// What the alignment of one zone needs from the questionnaire, worked out once per run: the
+/// zone's slots, each slot's answer kind and cost of leaving it out, and the slots each version
+/// of the zone's form may use.
+struct ZonePlan {
+    slots: &'static [usize],
+    /// Per answer shape (`Shape as usize`), its score against each slot's kind of answer.
+    kinds: Vec<Vec<f64>>,
+    skips: Vec<f64>,
+    /// Per form version, the slots it asks (indices into `slots`); one list of every slot when
+    /// the zone's form has no versions.
+    candidates: Vec<Vec<usize>>,
 }
 
-/// The key of each row of one zone (`None` where no question fits). A zone whose form has
-/// versions is aligned with each and keyed by the one that fits best.
-fn align(zone: &str, rows: &ZoneRows) -> Vec<Option<QuestionKey>> {
-    let table = questionnaire();
-    let slots = table.zone_slots(zone);
-    let n = rows.shapes.len();
-    if n == 0 || slots.is_empty() {
-        return vec![None; n];
-    }
-    let questions: Vec<&Question> = slots.iter().map(|&i| table.question_at(i)).collect();
-    // A question's second place is the less likely one: leaving it out costs half.
-    let skips: Vec<f64> = questions
-        .iter()
-        .zip(table.zone_aliases(zone))
-        .map(|(q, &alias)| skip_cost(q) * if alias { 0.5 } else { 1.0 })
-        .collect();
-    let mut forms: Vec<&str> = questions
-        .iter()
-        .flat_map(|q| q.forms.iter().map(String::as_str))
-        .collect();
-    forms.sort_unstable();
-    forms.dedup();
-    let all: Vec<usize> = (0..slots.len()).collect();
-    let candidates: Vec<Vec<usize>> = if forms.is_empty() {
-        vec![all]
-    } else {
-        forms
+impl ZonePlan {
+    fn new(zone: &str) -> ZonePlan {
+        let table = questionnaire();
+        let slots = table.zone_slots(zone);
+        let questions: Vec<&Question> = slots.iter().map(|&i| table.question_at(i)).collect();
+        // A question's second place is the less likely one: leaving it out costs half.
+        let skips = questions
             .iter()
-            .map(|f| {
-                all.iter()
-                    .copied()
-                    .filter(|&j| {
-                        questions[j].forms.is_empty() || questions[j].forms.iter().any(|g| g == f)
-                    })
-                    .collect()
-            })
-            .collect()
-    };
+            .zip(table.zone_aliases(zone))
+            .map(|(q, &alias)| skip_cost(q) * if alias { 0.5 } else { 1.0 })
+            .collect();
+        let mut forms: Vec<&str> = questions
+            .iter()
+            .flat_map(|q| q.forms.iter().map(String::as_str))
+            .collect();
+        forms.sort_unstable();
+        forms.dedup();
+        let all: Vec<usize> = (0..slots.len()).collect();
+        let candidates = if forms.is_empty() {
+            vec![all]
+        } else {
+            forms
+                .iter()
+                .map(|f| {
+                    all.iter()
+                        .copied()
+                        .filter(|&j| {
+                            questions[j].forms.is_empty()
+                                || questions[j].forms.iter().any(|g| g == f)
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        ZonePlan {
+            slots,
+            kinds: Shape::ALL
+                .iter()
+                .map(|&shape| {
+                    questions
+                        .iter()
+                        .map(|q| kind_score(q.answer, shape))
+                        .collect()
+                })
+                .collect(),
+            skips,
+            candidates,
+        }
+    }
+
+    /// The plan of a zone the questionnaire has (a few zones: a list).
+    fn of(zone: &str) -> Option<&'static ZonePlan> {
+        static PLANS: LazyLock<Vec<(&'static str, ZonePlan)>> = LazyLock::new(|| {
+            questionnaire()
+                .zones()
+                .map(|z| (z, ZonePlan::new(z)))
+                .collect()
+        });
+        PLANS
+            .iter()
+            .find(|(z, _)| *z == zone)
+            .map(|(_, plan)| plan)
+            .filter(|plan| !plan.slots.is_empty())
+    }
+}
+
+/// Buffers of the alignment, kept from one zone to the next.
+#[derive(Default)]
+struct Scratch {
+    /// Each row's score against every slot of the zone, a row after another.
+    scores: Vec<f64>,
+    skips: Vec<f64>,
+    best: Vec<f64>,
+    step: Vec<u8>,
+}
+
+/// The key of each of `n` rows of one zone (`None` where no question fits), from their scores
+/// in `scratch.scores`. A zone whose form has versions is aligned with each and keyed by the
+/// one that fits best.
+fn align(plan: &ZonePlan, n: usize, scratch: &mut Scratch) -> Vec<Option<QuestionKey>> {
     let mut best: Option<(f64, Vec<Option<QuestionKey>>)> = None;
-    for used in candidates {
-        let (score, keys) = align_over(rows, &used, &questions, &skips, slots);
+    for used in &plan.candidates {
+        let (score, keys) = align_over(n, used, plan, scratch);
         if best.as_ref().is_none_or(|(b, _)| score > *b) {
             best = Some((score, keys));
         }
@@ -110,44 +160,59 @@ fn align(zone: &str, rows: &ZoneRows) -> Vec<Option<QuestionKey>> {
     best.map(|(_, keys)| keys).unwrap_or_else(|| vec![None; n])
 }
 
-/// The best monotone alignment of the rows with the slots `used` (indices into the zone's
+/// The best monotone alignment of `n` rows with the slots `used` (indices into the zone's
 /// slots), by dynamic programming, and its score.
 fn align_over(
-    rows: &ZoneRows,
+    n: usize,
     used: &[usize],
-    questions: &[&Question],
-    skips: &[f64],
-    slots: &[usize],
+    plan: &ZonePlan,
+    scratch: &mut Scratch,
 ) -> (f64, Vec<Option<QuestionKey>>) {
-    let (n, m) = (rows.shapes.len(), used.len());
-    let score = |i: usize, j: usize| {
-        let slot = used[j];
-        rows.statics[i][slot] + kind_score(questions[slot].answer, rows.shapes[i])
-    };
-    let skip = |j: usize| skips[used[j]];
+    let m = used.len();
+    let Scratch {
+        scores,
+        skips,
+        best,
+        step,
+    } = scratch;
+    skips.clear();
+    skips.extend(used.iter().map(|&slot| plan.skips[slot]));
     // best[i][j]: the best alignment of the first i rows with the first j slots.
     let width = m + 1;
-    let mut best = vec![f64::NEG_INFINITY; (n + 1) * width];
-    let mut step = vec![0u8; (n + 1) * width];
+    best.clear();
+    best.resize((n + 1) * width, f64::NEG_INFINITY);
+    step.clear();
+    step.resize((n + 1) * width, 0);
     best[0] = 0.0;
     for j in 1..=m {
-        best[j] = best[j - 1] - skip(j - 1);
+        best[j] = best[j - 1] - skips[j - 1];
         step[j] = SKIP_QUESTION;
     }
+    let row_len = plan.slots.len();
     for i in 1..=n {
-        best[i * width] = best[(i - 1) * width] - UNKEYED_ROW;
-        step[i * width] = SKIP_ROW;
-        for j in 1..=m {
-            let s = score(i - 1, j - 1);
+        let row = &scores[(i - 1) * row_len..i * row_len];
+        let (before, rest) = best.split_at_mut(i * width);
+        let above = &before[(i - 1) * width..];
+        let here = &mut rest[..width];
+        let steps = &mut step[i * width..(i + 1) * width];
+        // here[j - 1], carried along the row.
+        let mut left = above[0] - UNKEYED_ROW;
+        here[0] = left;
+        steps[0] = SKIP_ROW;
+        let cells = here[1..].iter_mut().zip(&mut steps[1..]);
+        let slots = used.iter().zip(skips.iter());
+        let prior = above.iter().zip(&above[1..]);
+        for (((cell, step), (&slot, &skip)), (&diagonal, &up)) in cells.zip(slots).zip(prior) {
+            let s = row[slot];
             // A row that contradicts a question (another standard's number, a date for a yes/no
             // question) is not that question, whatever it would save in skipped questions.
             let matched = if s > MIN_MATCH {
-                best[(i - 1) * width + j - 1] + s
+                diagonal + s
             } else {
                 f64::NEG_INFINITY
             };
-            let skip_q = best[i * width + j - 1] - skip(j - 1);
-            let skip_r = best[(i - 1) * width + j] - UNKEYED_ROW;
+            let skip_q = left - skip;
+            let skip_r = up - UNKEYED_ROW;
             let (v, s) = if matched >= skip_q && matched >= skip_r {
                 (matched, MATCH)
             } else if skip_q >= skip_r {
@@ -155,8 +220,9 @@ fn align_over(
             } else {
                 (skip_r, SKIP_ROW)
             };
-            best[i * width + j] = v;
-            step[i * width + j] = s;
+            *cell = v;
+            *step = s;
+            left = v;
         }
     }
     let mut out = vec![None; n];
@@ -164,7 +230,7 @@ fn align_over(
     while i > 0 || j > 0 {
         match step[i * width + j] {
             MATCH => {
-                out[i - 1] = Some(QuestionKey::from_index(slots[used[j - 1]]));
+                out[i - 1] = Some(QuestionKey::from_index(plan.slots[used[j - 1]]));
                 i -= 1;
                 j -= 1;
             }
@@ -187,6 +253,15 @@ struct Keyer<'v> {
     /// Per (zone, level), the entry of each question text seen (a few zones: a list).
     seen: Vec<((String, u8), HashMap<SharedText, usize>)>,
     entries: Vec<Entry>,
+    /// The keys of each zone aligned so far, by its rows' entries and answer shapes: the pages
+    /// of a catalog ask the same zones with the same wordings again and again (the zh-CN
+    /// corpus has 4,661 zones with rows and under 600 distinct ones), and the alignment
+    /// depends on nothing else. Cleared when the vocabulary changes the entries' scores.
+    aligned: HashMap<Vec<(usize, Shape)>, Vec<Option<QuestionKey>>>,
+    /// Each answer text's value to a yes/no question and its shape: a catalog repeats a few
+    /// thousand answers in tens of thousands of rows.
+    answers: HashMap<SharedText, (Answer, Shape)>,
+    scratch: Scratch,
 }
 
 struct Entry {
@@ -207,6 +282,9 @@ impl<'v> Keyer<'v> {
             vocab,
             seen: Vec::new(),
             entries: Vec::new(),
+            aligned: HashMap::new(),
+            answers: HashMap::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -241,17 +319,48 @@ impl<'v> Keyer<'v> {
         i
     }
 
-    /// The keys of one zone's rows, given each row's entry and answer shape.
-    fn align_seen(&self, zone: &str, seen: &[(usize, Shape, Answer)]) -> Vec<Option<QuestionKey>> {
-        if questionnaire().zone_slots(zone).is_empty() {
-            return vec![None; seen.len()];
+    /// An answer's value to a yes/no question in this keyer's language, and its shape.
+    fn answer(&mut self, answer: &SharedText) -> (Answer, Shape) {
+        if let Some(&read) = self.answers.get(answer.as_str()) {
+            return read;
         }
-        let statics = seen
-            .iter()
-            .map(|&(id, _, _)| &*self.entries[id].scores)
-            .collect();
-        let shapes = seen.iter().map(|&(_, shape, _)| shape).collect();
-        align(zone, &ZoneRows { statics, shapes })
+        let value = normalize_answer_in(answer, &self.language, true);
+        let read = (value, shape_of(answer, value));
+        self.answers.insert(answer.clone(), read);
+        read
+    }
+
+    /// The keys of one zone's rows, given each row's entry and answer shape.
+    fn align_seen(
+        &mut self,
+        zone: &str,
+        seen: &[(usize, Shape, Answer)],
+    ) -> Vec<Option<QuestionKey>> {
+        let n = seen.len();
+        let Some(plan) = ZonePlan::of(zone).filter(|_| n > 0) else {
+            return vec![None; n];
+        };
+        // An entry belongs to one zone, so the entries and shapes say which zone too.
+        let signature: Vec<(usize, Shape)> =
+            seen.iter().map(|&(id, shape, _)| (id, shape)).collect();
+        if let Some(keys) = self.aligned.get(&signature) {
+            return keys.clone();
+        }
+        let scores = &mut self.scratch.scores;
+        scores.clear();
+        for &(id, shape, _) in seen {
+            let kinds = &plan.kinds[shape as usize];
+            scores.extend(
+                self.entries[id]
+                    .scores
+                    .iter()
+                    .zip(kinds)
+                    .map(|(s, k)| s + k),
+            );
+        }
+        let keys = align(plan, n, &mut self.scratch);
+        self.aligned.insert(signature, keys.clone());
+        keys
     }
 
     /// Count the vocabulary in: recompute the scores of the wordings it knows.
@@ -270,6 +379,7 @@ impl<'v> Keyer<'v> {
             }
             e.learned = true;
         }
+        self.aligned.clear();
     }
 
     fn changed(&self, entry: usize) -> bool {
@@ -322,13 +432,13 @@ pub fn key_zone_rows(
     let seen: Vec<(usize, Shape, Answer)> = rows
         .iter()
         .map(|row| {
-            let value = normalize_answer_in(&row.answer, language, true);
+            let (value, shape) = keyer.answer(&row.answer);
             let id = if slots.is_empty() {
                 usize::MAX
             } else {
                 keyer.entry(zone, slots, row)
             };
-            (id, shape_of(&row.answer, value), value)
+            (id, shape, value)
         })
         .collect();
     let keys = keyer.align_seen(zone, &seen);
@@ -400,13 +510,13 @@ fn key_app_refs(apps: &mut [&mut App], learned_only: bool) -> KeyingStats {
             let start = rows_seen.len();
             let slots = questionnaire().zone_slots(&zone.pivot);
             for row in zone.rows() {
-                let value = normalize_answer_in(&row.answer, &app.language, true);
+                let (value, shape) = keyer.answer(&row.answer);
                 let id = if slots.is_empty() {
                     usize::MAX
                 } else {
                     keyer.entry(&zone.pivot, slots, row)
                 };
-                rows_seen.push((id, shape_of(&row.answer, value), value));
+                rows_seen.push((id, shape, value));
             }
             let keys = keyer.align_seen(&zone.pivot, &rows_seen[start..]);
             for (&(id, _, _), key) in rows_seen[start..].iter().zip(&keys) {

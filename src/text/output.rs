@@ -22,7 +22,8 @@ use std::io::{self, Write};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::sanitize::{
-    MAX_CLUSTER_CHARS, MAX_MARKS, is_mark, is_unsafe_char, needs_cap, sanitize_multiline,
+    MAX_CLUSTER_CHARS, MAX_MARKS, has_unsafe_beyond_ascii, is_mark, is_unsafe_char, needs_cap,
+    sanitize_multiline,
 };
 
 /// Text that is safe to write to a terminal: no control, format or invisible character
@@ -49,7 +50,7 @@ impl SafeText {
     /// same character.
     pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> serde_json::Result<SafeText> {
         let text = serde_json::to_string_pretty(value)?;
-        Ok(SafeText::from_json_text(&text))
+        Ok(SafeText::from_json_string(text))
     }
 
     /// JSON text made by serde_json (whose own escapes cover the ASCII controls), with the
@@ -58,21 +59,30 @@ impl SafeText {
     /// string, where a `\u` escape means the same character.
     pub fn from_json_text(json: &str) -> SafeText {
         let mut out = String::with_capacity(json.len() + 1);
-        // serde_json escapes the C0 controls but writes DEL and everything above ASCII raw.
-        // One cheap pass decides; the grapheme pass runs only for text that needs it.
-        let clean = !json
-            .chars()
-            .any(|c| c == '\u{7f}' || (!c.is_ascii() && is_unsafe_char(c)))
-            && !needs_cap(json);
-        if clean {
+        if json_is_clean(json) {
             out.push_str(json);
         } else {
             escape_json(json, &mut out);
         }
-        if !out.ends_with('\n') {
-            out.push('\n');
+        SafeText::with_final_newline(out)
+    }
+
+    /// As [`SafeText::from_json_text`], keeping the string when nothing needs escaping (a
+    /// catalog's JSON is megabytes).
+    fn from_json_string(json: String) -> SafeText {
+        if json_is_clean(&json) {
+            return SafeText::with_final_newline(json);
         }
-        SafeText(out)
+        let mut out = String::with_capacity(json.len() + 1);
+        escape_json(&json, &mut out);
+        SafeText::with_final_newline(out)
+    }
+
+    fn with_final_newline(mut text: String) -> SafeText {
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        SafeText(text)
     }
 
     /// Tab-separated values, one row a line: each cell sanitized as one line of text (a tab or
@@ -125,6 +135,15 @@ impl Display for SafeText {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Whether JSON text made by serde_json (whose own escapes cover the ASCII controls) has nothing
+/// [`SafeText::new`] would remove: serde_json writes DEL and everything above ASCII raw. One
+/// cheap pass decides; the grapheme pass of [`escape_json`] runs only for text that needs it.
+fn json_is_clean(json: &str) -> bool {
+    memchr::memchr(0x7f, json.as_bytes()).is_none()
+        && !has_unsafe_beyond_ascii(json)
+        && !needs_cap(json)
 }
 
 fn escape_json(json: &str, out: &mut String) {

@@ -184,8 +184,27 @@ fn cap_marks(input: &str) -> Cow<'_, str> {
 /// the last such pair bounds every cluster's length; only when that count passes the cap are
 /// clusters looked at.
 pub(super) fn needs_cap(input: &str) -> bool {
+    let bytes = input.as_bytes();
     let (mut marks, mut run, mut prev_breaks, mut long_run) = (0usize, 0usize, true, false);
-    for c in input.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = plain_run_end(bytes, i);
+        if end > i {
+            // A plain character always breaks and is never a mark, so after the first of a run
+            // the count starts over: the rest of the run needs no look.
+            run = if prev_breaks { 1 } else { run + 1 };
+            long_run |= run > MAX_CLUSTER_CHARS;
+            if end > i + plain_len(bytes[i]) {
+                run = 1;
+            }
+            (prev_breaks, marks, i) = (true, 0, end);
+            continue;
+        }
+        let c = input[i..]
+            .chars()
+            .next()
+            .expect("a char starts after a plain run");
+        i += c.len_utf8();
         let breaks = always_breaks(c);
         run = if breaks && prev_breaks { 1 } else { run + 1 };
         prev_breaks = breaks;
@@ -199,6 +218,48 @@ pub(super) fn needs_cap(input: &str) -> bool {
         && input
             .graphemes(true)
             .any(|g| g.chars().nth(MAX_CLUSTER_CHARS).is_some())
+}
+
+/// Where the run of plain characters from `from` ends: ASCII and the CJK ideographs
+/// U+4E00–U+9FFF, which always break a cluster ([`always_breaks`]), are never marks, and beyond
+/// ASCII are never unsafe. Most JSON and page text is made of them, and they are told from their
+/// UTF-8 bytes alone (ASCII a chunk at a time), without decoding.
+pub(super) fn plain_run_end(bytes: &[u8], mut from: usize) -> usize {
+    const CHUNK: usize = 16;
+    loop {
+        while from + CHUNK <= bytes.len() && bytes[from..from + CHUNK].is_ascii() {
+            from += CHUNK;
+        }
+        match bytes.get(from..) {
+            Some([b, ..]) if b.is_ascii() => from += 1,
+            // Lead bytes of U+5000–U+9FFF, and of U+4E00–U+4FFF with their second byte.
+            Some([0xE5..=0xE9, ..] | [0xE4, 0xB8..=0xBF, ..]) => from += 3,
+            _ => return from,
+        }
+    }
+}
+
+/// The length in bytes of the plain character that starts with `lead` (see [`plain_run_end`]).
+fn plain_len(lead: u8) -> usize {
+    if lead.is_ascii() { 1 } else { 3 }
+}
+
+/// Whether some character outside ASCII is unsafe ([`is_unsafe_char`]), plain runs skipped
+/// ([`plain_run_end`]): for text (JSON) whose ASCII controls are escaped already.
+pub(super) fn has_unsafe_beyond_ascii(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    let mut i = plain_run_end(bytes, 0);
+    while i < bytes.len() {
+        let c = input[i..]
+            .chars()
+            .next()
+            .expect("a char starts after a plain run");
+        if is_unsafe_char(c) {
+            return true;
+        }
+        i = plain_run_end(bytes, i + c.len_utf8());
+    }
+    false
 }
 
 /// Characters of Grapheme_Cluster_Break `Other` (or CR, LF, Control) that are not prepended
@@ -298,6 +359,41 @@ mod tests {
         for text in [&cjk, &ru, &mixed] {
             assert!(!needs_cap(text));
             assert!(matches!(sanitize(text), Cow::Borrowed(_)));
+        }
+    }
+
+    /// The character-by-character forms of [`needs_cap`] and [`has_unsafe_beyond_ascii`], which
+    /// the real ones speed up by skipping ASCII.
+    fn needs_cap_by_char(input: &str) -> bool {
+        let (mut marks, mut run, mut prev_breaks, mut long_run) = (0usize, 0usize, true, false);
+        for c in input.chars() {
+            let breaks = always_breaks(c);
+            run = if breaks && prev_breaks { 1 } else { run + 1 };
+            prev_breaks = breaks;
+            long_run |= run > MAX_CLUSTER_CHARS;
+            marks = if is_mark(c) { marks + 1 } else { 0 };
+            if marks > MAX_MARKS {
+                return true;
+            }
+        }
+        long_run
+            && input
+                .graphemes(true)
+                .any(|g| g.chars().nth(MAX_CLUSTER_CHARS).is_some())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_ascii_decides_as_each_character_would(
+            // ASCII between marks, conjoining jamo, emoji joiners and CJK, in runs long enough
+            // to pass both caps and the 16-byte chunks.
+            raw in "((a{0,20}|\u{7f}|\u{4e00}{0,8}|\u{4dff}|\u{9fff}|\u{a000}|\u{302a}|\u{300}|\u{301}{0,10}|\u{1161}{0,40}|\u{200d}|\u{1f600}|\u{4e00}|\u{202e})){0,12}"
+        ) {
+            proptest::prop_assert_eq!(needs_cap(&raw), needs_cap_by_char(&raw));
+            proptest::prop_assert_eq!(
+                has_unsafe_beyond_ascii(&raw),
+                raw.chars().any(|c| !c.is_ascii() && is_unsafe_char(c))
+            );
         }
     }
 

@@ -116,3 +116,10 @@ fn a_question_the_form_does_not_have_keeps_no_key() {
     assert_eq!(keys_of(&z), ["compliance.hipaa", "-"]);
     assert!(z.rows().nth(1).unwrap().english_label().is_none());
 }
+
+#[test]
+fn shapes_are_listed_in_the_order_of_their_numbers() {
+    for (i, shape) in Shape::ALL.iter().enumerate() {
+        assert_eq!(*shape as usize, i);
+    }
+}

@@ -22,6 +22,19 @@ pub(super) enum Shape {
     Text,
 }
 
+impl Shape {
+    /// Every shape, in the order of their `as usize`.
+    pub(super) const ALL: [Shape; 7] = [
+        Shape::Empty,
+        Shape::YesNo,
+        Shape::NotApplicable,
+        Shape::Url,
+        Shape::Date,
+        Shape::Id,
+        Shape::Text,
+    ];
+}
+
 pub(super) fn shape_of(answer: &str, value: Answer) -> Shape {
     let a = answer.trim();
     match value {
