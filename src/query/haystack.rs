@@ -65,12 +65,13 @@ impl Haystacks {
         let apps = apps
             .iter()
             .map(|app| {
-                let translated = app.translations.iter().map(|t| &t.publisher);
-                let publishers = std::iter::once(&app.publisher).chain(translated);
-                let mut fields: Vec<&String> = publishers.chain(&app.clients).collect();
-                fields.sort_unstable();
-                fields.dedup();
-                let fields = fields.into_iter().filter(|s| !s.is_empty()).map(|s| {
+                // Built for every app at start-up: no collection per app, and a translation's
+                // publisher only where it differs (most apps have no translation).
+                let translated = (app.translations.iter())
+                    .map(|t| &t.publisher)
+                    .filter(|p| !p.is_empty() && **p != app.publisher);
+                let fields = std::iter::once(&app.publisher).chain(&app.clients);
+                let fields = fields.chain(translated).map(|s| {
                     *seen.entry(s).or_insert_with(|| {
                         shared.push(Box::from(s.as_str()));
                         (shared.len() - 1) as u32

@@ -74,11 +74,11 @@ pub fn residue<'h>(heading: &'h str, name: &str) -> Option<(&'h str, &'h str)> {
     Some((&heading[..from], &heading[to..]))
 }
 
-/// The prefixes and suffixes one template has in one language, each with how many pages had it.
+/// The prefixes and suffixes one template has in one language.
 #[derive(Debug, Default)]
 pub struct Affixes {
-    prefixes: Vec<(String, usize)>,
-    suffixes: Vec<(String, usize)>,
+    prefixes: Vec<String>,
+    suffixes: Vec<String>,
 }
 
 impl Affixes {
@@ -88,9 +88,8 @@ impl Affixes {
             if core.is_empty() {
                 continue;
             }
-            match list.iter_mut().find(|(p, _)| p == core) {
-                Some((_, n)) => *n += 1,
-                None => list.push((core.to_string(), 1)),
+            if !list.iter().any(|p| p == core) {
+                list.push(core.to_string());
             }
         }
     }
@@ -116,12 +115,9 @@ impl Affixes {
 }
 
 /// The result of the longest affix that applies (a longer one says more of the template).
-fn longest<'h>(
-    list: &[(String, usize)],
-    apply: impl Fn(&str) -> Option<&'h str>,
-) -> Option<&'h str> {
+fn longest<'h>(list: &[String], apply: impl Fn(&str) -> Option<&'h str>) -> Option<&'h str> {
     list.iter()
-        .filter_map(|(a, _)| apply(a).map(|r| (a.chars().count(), r)))
+        .filter_map(|a| apply(a).map(|r| (a.chars().count(), r)))
         .max_by_key(|(len, _)| *len)
         .map(|(_, r)| r)
 }

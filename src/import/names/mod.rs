@@ -90,7 +90,6 @@ pub fn settle(apps: Vec<Named<'_>>, index: &[(usize, IndexEntry)]) -> usize {
         }
     }
 
-    let mut changed = 0;
     let mut renames = Vec::new();
     for (i, n) in apps.iter().enumerate() {
         let Some(title) = n.title.filter(|t| !t.name_from_row) else {
@@ -133,10 +132,10 @@ pub fn settle(apps: Vec<Named<'_>>, index: &[(usize, IndexEntry)]) -> usize {
             renames.push((i, name));
         }
     }
+    let changed = renames.len();
     let mut apps = apps;
     for (i, name) in renames {
         apps[i].app.name = name;
-        changed += 1;
     }
     changed
 }
